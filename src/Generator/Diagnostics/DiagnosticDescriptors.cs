@@ -1,0 +1,158 @@
+using Microsoft.CodeAnalysis;
+
+namespace NetGen.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic NetGen reports. IDs are stable once shipped; each has an entry in docs/diagnostics.md and in
+/// AnalyzerReleases.Unshipped.md. Messages name the numbers involved so the error is actionable without the docs.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string DeclarationCategory = "NetGen.Declaration";
+    private const string WeightsCategory = "NetGen.EmbeddedWeights";
+    private const string HelpLinkBase = "https://github.com/netgen/netgen/blob/main/docs/diagnostics.md#";
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string category = DeclarationCategory) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+
+    public static readonly DiagnosticDescriptor NotPartial = Create(
+        "NG0001", "Network class must be partial",
+        "Class '{0}' has [Network] but is not partial; add the 'partial' modifier so NetGen can add the network's members",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NoDenseLayer = Create(
+        "NG0002", "Network has no Dense layer",
+        "Network '{0}' declares no [Dense] layer; add at least one, the last being the output layer",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InputSizeTooSmall = Create(
+        "NG0003", "Input size must be at least 1",
+        "Network '{0}' declares {1} inputs; the input size must be at least 1",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnitsTooSmall = Create(
+        "NG0004", "Layer must have at least 1 unit",
+        "Dense layer {0} of '{1}' declares {2} units; a layer needs at least 1",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SoftmaxOnHiddenLayer = Create(
+        "NG0005", "Softmax is only allowed on the output layer",
+        "Dense layer {0} of '{1}' uses Softmax but is a hidden layer (the output layer is layer {2}); use Softmax only on the output layer",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LossActivationMismatch = Create(
+        "NG0006", "Loss does not fit the output activation",
+        "Loss {0} needs a {1} output layer, but the output layer of '{2}' uses {3}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SoftmaxSingleUnit = Create(
+        "NG0007", "Softmax output with one unit is constant",
+        "The output layer of '{0}' is Softmax with 1 unit, which always outputs 1; use Sigmoid for a single probability, or 2 or more units",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor LayersOnSeveralDeclarations = Create(
+        "NG0008", "Layer attributes are spread over several partial declarations",
+        "Network '{0}' has [Network], [Dense] or [Dropout] attributes on more than one partial declaration; layer order across files is undefined, so declare them all on one declaration",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TooManyParameters = Create(
+        "NG0009", "Network has too many parameters",
+        "Network '{0}' has {1} parameters; at most {2} fit in one array",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor AlphaIgnored = Create(
+        "NG0010", "Alpha is ignored by this activation",
+        "Dense layer {0} of '{1}' sets Alpha = {2}, but {3} has no alpha; only LeakyRelu and Elu use it",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor AlphaOutOfRange = Create(
+        "NG0011", "Alpha is out of range",
+        "Dense layer {0} of '{1}' sets Alpha = {2}; {3} needs {4}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DropoutRateOutOfRange = Create(
+        "NG0012", "Dropout rate is out of range",
+        "Dropout rate {0} in '{1}' is outside [0, 1); it is the probability of dropping a unit",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DropoutAfterOutput = Create(
+        "NG0013", "Dropout after the output layer",
+        "[Dropout] follows the output layer of '{0}'; dropout applies to hidden layers only, so move it between Dense layers or remove it",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DropoutBeforeFirstLayer = Create(
+        "NG0014", "Dropout before the first Dense layer",
+        "[Dropout] precedes the first Dense layer of '{0}'; NetGen applies dropout to a layer's output, so place it after a hidden Dense layer",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ConsecutiveDropout = Create(
+        "NG0015", "Several Dropout attributes on one layer",
+        "Dense layer {0} of '{1}' is followed by more than one [Dropout]; use a single Dropout with the combined rate",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor GenericNetwork = Create(
+        "NG0016", "Network class cannot be generic",
+        "Class '{0}' has [Network] but is generic; a network's shape is fixed, so declare it on a non-generic class",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Create(
+        "NG0017", "Containing type must be partial",
+        "Network '{0}' is nested in '{1}', which is not partial; make every enclosing type partial",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotAnInstanceClass = Create(
+        "NG0018", "Network must be a non-static class",
+        "'{0}' has [Network] but is {1}; declare the network on a non-static partial class",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MemberNameConflict = Create(
+        "NG0019", "Member conflicts with a generated member",
+        "'{0}' declares '{1}', which NetGen generates for every network; rename or remove it",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UndefinedEnumValue = Create(
+        "NG0020", "Undefined enum value",
+        "{0} value {1} in '{2}' is not a defined {0}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LayerWithoutNetwork = Create(
+        "NG0021", "Layer attributes without [Network]",
+        "Class '{0}' has [{1}] but no [Network]; add [Network(inputs)] or NetGen generates nothing for it",
+        DiagnosticSeverity.Warning);
+
+    // NG0030-NG0039: [EmbeddedWeights].
+    public static readonly DiagnosticDescriptor WeightsFileNotInAdditionalFiles = Create(
+        "NG0030", "Embedded weights file is not an AdditionalFile",
+        "'{0}' is not among the project's AdditionalFiles; add <AdditionalFiles Include=\"{0}\" /> to the project file",
+        DiagnosticSeverity.Error, WeightsCategory);
+
+    public static readonly DiagnosticDescriptor WeightsFileMalformed = Create(
+        "NG0031", "Embedded weights file cannot be read",
+        "'{0}' is not a valid safetensors file: {1}",
+        DiagnosticSeverity.Error, WeightsCategory);
+
+    public static readonly DiagnosticDescriptor WeightsTensorMissing = Create(
+        "NG0032", "Embedded weights file lacks a tensor",
+        "'{0}' has no tensor '{1}' (expected shape {2}) for Dense layer {3} of '{4}'",
+        DiagnosticSeverity.Error, WeightsCategory);
+
+    public static readonly DiagnosticDescriptor WeightsTensorExtra = Create(
+        "NG0033", "Embedded weights file has an extra tensor",
+        "'{0}' has tensor '{1}', which no Dense layer of '{2}' uses; '{2}' declares {3} layers",
+        DiagnosticSeverity.Error, WeightsCategory);
+
+    public static readonly DiagnosticDescriptor WeightsTensorShape = Create(
+        "NG0034", "Embedded weights tensor has the wrong shape",
+        "Tensor '{0}' in '{1}' has shape {2}, but Dense layer {3} of '{4}' needs {5}",
+        DiagnosticSeverity.Error, WeightsCategory);
+
+    public static readonly DiagnosticDescriptor WeightsTensorDtype = Create(
+        "NG0035", "Embedded weights tensor has an unsupported dtype",
+        "Tensor '{0}' in '{1}' has dtype {2}; NetGen embeds F32 tensors only",
+        DiagnosticSeverity.Error, WeightsCategory);
+
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        "NG0099", "NetGen internal error",
+        "NetGen could not process '{0}': {1}; please report this with the declaration that caused it",
+        DiagnosticSeverity.Warning);
+}

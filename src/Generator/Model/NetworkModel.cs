@@ -1,0 +1,50 @@
+using NetGen.Generator.Helpers;
+
+namespace NetGen.Generator.Model;
+
+/// <summary>
+/// Everything the emitter needs to write one network, as plain equatable data: no symbols, syntax or locations,
+/// so an edit that does not change the declared network leaves this value equal and the output cached.
+/// </summary>
+/// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
+/// <param name="ContainingTypes">Enclosing types, outermost first.</param>
+/// <param name="TypeName">The class name.</param>
+/// <param name="InputSize">The input vector length.</param>
+/// <param name="Loss">The resolved loss (never Auto).</param>
+/// <param name="Layers">The Dense layers in order.</param>
+/// <param name="LanguageVersion">The consumer's C# language version as a number (9 for C# 9), so the emitter uses only syntax it allows.</param>
+/// <param name="EmbeddedWeightsPath">The path in <c>[EmbeddedWeights]</c>, or null.</param>
+internal sealed record NetworkModel(
+    string? Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string TypeName,
+    int InputSize,
+    LossKind Loss,
+    EquatableArray<LayerModel> Layers,
+    int LanguageVersion,
+    string? EmbeddedWeightsPath)
+{
+    public int OutputSize => Layers[Layers.Count - 1].Units;
+
+    public int ParameterCount
+    {
+        get
+        {
+            LayerModel last = Layers[Layers.Count - 1];
+            return last.ParameterOffset + last.ParameterCount;
+        }
+    }
+
+    /// <summary><c>Ns.Outer.Name</c>, used for the hint name and messages.</summary>
+    public string FullName
+    {
+        get
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (Namespace is not null) parts.Add(Namespace);
+            foreach (ContainingTypeModel t in ContainingTypes) parts.Add(t.NameWithTypeParameters);
+            parts.Add(TypeName);
+            return string.Join(".", parts);
+        }
+    }
+}

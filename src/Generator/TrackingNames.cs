@@ -1,0 +1,9 @@
+namespace NetGen.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can check which ones re-ran after an edit.</summary>
+internal static class TrackingNames
+{
+    public const string Parse = nameof(Parse);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Model = nameof(Model);
+}

@@ -1,0 +1,10 @@
+using NetGen.TestNetworks;
+using Xunit;
+
+namespace NetGen.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Constants() => Assert.Equal(16, Tiny.ParameterCount);
+}
