@@ -6,5 +6,5 @@ namespace NetGen.Tests;
 public class SmokeTests
 {
     [Fact]
-    public void Constants() => Assert.Equal(16, Tiny.ParameterCount);
+    public void Constants() => Assert.Equal(16, NetGen.TestNetworks.Tiny.ParameterCount);
 }

@@ -20,10 +20,10 @@ internal static class NetworkEmitter
         foreach (ContainingTypeModel t in model.ContainingTypes) { w.WriteLine($"partial {t.Keyword} {t.NameWithTypeParameters}"); w.WriteLine("{"); w.Indent(); }
         using (w.OpenBlock($"partial class {model.TypeName}"))
         {
-            w.WriteLine($"public const int InputSize = {model.InputSize};");
-            w.WriteLine($"public const int OutputSize = {model.OutputSize};");
-            w.WriteLine($"public const int ParameterCount = {model.ParameterCount};");
-            w.WriteLine($"public const int LayerCount = {model.Layers.Count};");
+            w.WriteLine("/// <summary>InputSize.</summary>"); w.WriteLine($"public const int InputSize = {model.InputSize};");
+            w.WriteLine("/// <summary>OutputSize.</summary>"); w.WriteLine($"public const int OutputSize = {model.OutputSize};");
+            w.WriteLine("/// <summary>ParameterCount.</summary>"); w.WriteLine($"public const int ParameterCount = {model.ParameterCount};");
+            w.WriteLine("/// <summary>LayerCount.</summary>"); w.WriteLine($"public const int LayerCount = {model.Layers.Count};");
         }
 
         foreach (ContainingTypeModel _ in model.ContainingTypes) { w.Unindent(); w.WriteLine("}"); }
