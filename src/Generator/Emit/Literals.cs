@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>Formats numbers as C# literals that read back to exactly the same value.</summary>
+internal static class Literals
+{
+    /// <summary>A float literal such as <c>0.01f</c>; "R" round-trips every finite float.</summary>
+    public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
+
+    /// <summary>A C# regular string literal, escaping what the summary text can contain.</summary>
+    public static string String(string value) =>
+        "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
+}

@@ -1,0 +1,277 @@
+using System.Linq;
+using NetGen.Generator.Helpers;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>
+/// Writes the public surface of API.md section 2: constants, constructors, parameter access, and the public methods,
+/// each checking its spans inline and throwing through the runtime's out-of-line helpers before calling into the kernels.
+/// </summary>
+internal static class MembersEmitter
+{
+    private const string ParametersField = "__netgenParameters";
+    private const string GradientsField = "__netgenGradients";
+    private const string SeedField = "__netgenSeed";
+    private const string StreamField = "__netgenDropoutStreams";
+    private const string InferenceScratchField = "__netgenInferenceScratch";
+    private const string TrainingScratchField = "__netgenTrainingScratch";
+    private const string Impl = LayerNames.ImplClass;
+
+    public static void Emit(IndentedTextWriter w, NetworkModel model, ScratchLayout inference, ScratchLayout training)
+    {
+        EmitConstants(w, model);
+        EmitFields(w, model, inference, training);
+        EmitConstructors(w, model);
+        EmitInference(w, model, inference);
+        EmitTraining(w, model, training);
+        EmitInterfaceMembers(w);
+    }
+
+    private static bool HasDropout(NetworkModel model) => model.Layers.Any(l => l.HasDropout);
+
+    private static void EmitConstants(IndentedTextWriter w, NetworkModel model)
+    {
+        w.WriteLine("/// <summary>The input vector length.</summary>");
+        w.WriteLine($"public const int InputSize = {model.InputSize};");
+        w.WriteLine();
+        w.WriteLine("/// <summary>The output vector length (units of the last layer).</summary>");
+        w.WriteLine($"public const int OutputSize = {model.OutputSize};");
+        w.WriteLine();
+        w.WriteLine("/// <summary>The number of weights and biases.</summary>");
+        w.WriteLine($"public const int ParameterCount = {model.ParameterCount};");
+        w.WriteLine();
+        w.WriteLine("/// <summary>The number of Dense layers.</summary>");
+        w.WriteLine($"public const int LayerCount = {model.Layers.Count};");
+        w.WriteLine();
+        w.WriteLine("/// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>");
+        w.WriteLine($"public static {TypeNames.Architecture} Architecture {{ get; }} = new {TypeNames.Architecture}(");
+        w.Indent();
+        w.WriteLine($"{model.InputSize}, {TypeNames.Loss}.{model.Loss},");
+        for (int i = 0; i < model.Layers.Count; i++)
+        {
+            LayerModel l = model.Layers[i];
+            string separator = i == model.Layers.Count - 1 ? ");" : ",";
+            w.WriteLine($"new {TypeNames.LayerInfo}({l.Inputs}, {l.Units}, {TypeNames.Activation}.{l.Activation}, {Literals.Float(l.Alpha)}, {Literals.Float(l.DropoutRate)}, {l.ParameterOffset}){separator}");
+        }
+
+        w.Unindent();
+        w.WriteLine();
+        w.WriteLine($"private const string __netgenSummary = {Literals.String(SummaryEmitter.Text(model))};");
+        w.WriteLine();
+    }
+
+    private static void EmitFields(IndentedTextWriter w, NetworkModel model, ScratchLayout inference, ScratchLayout training)
+    {
+        w.WriteLine($"private readonly float[] {ParametersField} = new float[ParameterCount];");
+        w.WriteLine($"private readonly float[] {GradientsField} = new float[ParameterCount];");
+        w.WriteLine($"private readonly int {SeedField};");
+        if (HasDropout(model))
+        {
+            w.WriteLine("// Dropout streams handed out to the overloads without an explicit stream; Interlocked keeps them unique across threads.");
+            w.WriteLine($"private long {StreamField};");
+        }
+
+        if (!inference.UsesStack || !training.UsesStack)
+            w.WriteLine($"// Scratch above {ScratchLayout.StackallocLimit} floats lives in one array per thread instead of on the stack.");
+        if (!inference.UsesStack)
+        {
+            w.WriteLine($"[{TypeNames.ThreadStatic}]");
+            w.WriteLine($"private static float[]? {InferenceScratchField};");
+        }
+
+        if (!training.UsesStack)
+        {
+            w.WriteLine($"[{TypeNames.ThreadStatic}]");
+            w.WriteLine($"private static float[]? {TrainingScratchField};");
+        }
+
+        w.WriteLine();
+    }
+
+    private static void EmitConstructors(IndentedTextWriter w, NetworkModel model)
+    {
+        string name = model.TypeName;
+        w.WriteLine("/// <summary>Creates the network with weights drawn from seed 0.</summary>");
+        w.WriteLine($"public {name}() : this(0)");
+        w.WriteLine("{");
+        w.WriteLine("}");
+        w.WriteLine();
+        w.WriteLine("/// <summary>");
+        w.WriteLine("/// Creates the network with weights drawn deterministically from <paramref name=\"seed\"/> (the same values on every");
+        w.WriteLine("/// platform) as each layer's <c>Init</c> says, and biases 0.");
+        w.WriteLine("/// </summary>");
+        w.WriteLine("/// <param name=\"seed\">Selects the initial weights, and the dropout masks during training.</param>");
+        using (w.OpenBlock($"public {name}(int seed)"))
+        {
+            w.WriteLine($"{SeedField} = seed;");
+            foreach (LayerModel layer in model.Layers)
+            {
+                w.WriteLine($"{TypeNames.WeightInitializer}.Fill(new {TypeNames.Span}({ParametersField}, {layer.ParameterOffset}, {layer.WeightCount}), " +
+                            $"{TypeNames.Init}.{layer.Init}, {layer.Inputs}, {layer.Units}, seed, {layer.Index});");
+            }
+        }
+
+        w.WriteLine();
+        w.WriteLine("/// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>");
+        w.WriteLine($"public {TypeNames.Span} Parameters => {ParametersField};");
+        w.WriteLine();
+        w.WriteLine("/// <summary>The accumulated gradient of the summed loss with respect to <see cref=\"Parameters\"/>, in the same layout.</summary>");
+        w.WriteLine($"public {TypeNames.Span} Gradients => {GradientsField};");
+        w.WriteLine();
+    }
+
+    private static void EmitInference(IndentedTextWriter w, NetworkModel model, ScratchLayout inference)
+    {
+        string name = model.TypeName;
+        w.WriteLine("/// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>");
+        w.WriteLine("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> values.</param>");
+        w.WriteLine("/// <param name=\"output\">Receives exactly <see cref=\"OutputSize\"/> values.</param>");
+        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        using (w.OpenBlock($"public void Forward({TypeNames.ReadOnlySpan} input, {TypeNames.Span} output)"))
+        {
+            CheckExact(w, "input", "InputSize", name);
+            CheckExact(w, "output", "OutputSize", name);
+            foreach (string line in inference.DeclareScratch(InferenceScratchField)) w.WriteLine(line);
+            w.WriteLine($"{Impl}.{PassEmitter.InferName}({ParametersField}, input, output, scratch);");
+        }
+
+        w.WriteLine();
+        w.WriteLine("/// <summary>The index of the largest output for <paramref name=\"input\"/>, the first one on ties.</summary>");
+        w.WriteLine("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> values.</param>");
+        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">The input has the wrong length.</exception>");
+        using (w.OpenBlock($"public int Classify({TypeNames.ReadOnlySpan} input)"))
+        {
+            CheckExact(w, "input", "InputSize", name);
+            foreach (string line in inference.DeclareScratch(InferenceScratchField)) w.WriteLine(line);
+            w.WriteLine($"{TypeNames.Span} output = scratch.Slice({inference.Size - model.OutputSize}, OutputSize);");
+            w.WriteLine($"{Impl}.{PassEmitter.InferName}({ParametersField}, input, output, scratch);");
+            w.WriteLine("int best = 0;");
+            w.WriteLine("for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;");
+            w.WriteLine("return best;");
+        }
+
+        w.WriteLine();
+        w.WriteLine("/// <summary>Inference on <paramref name=\"count\"/> examples stored row after row.</summary>");
+        w.WriteLine("/// <param name=\"inputs\">At least <c>count * InputSize</c> values.</param>");
+        w.WriteLine("/// <param name=\"outputs\">Receives <c>count * OutputSize</c> values.</param>");
+        w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
+        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span is too short.</exception>");
+        using (w.OpenBlock($"public void ForwardBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.Span} outputs, int count)"))
+        {
+            CheckCount(w);
+            CheckRows(w, "inputs", "InputSize", name);
+            CheckRows(w, "outputs", "OutputSize", name);
+            foreach (string line in inference.DeclareScratch(InferenceScratchField)) w.WriteLine(line);
+            w.WriteLine("for (int example = 0; example < count; example++)");
+            w.Indent();
+            w.WriteLine($"{Impl}.{PassEmitter.InferName}({ParametersField}, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);");
+            w.Unindent();
+        }
+
+        w.WriteLine();
+    }
+
+    private static void EmitTraining(IndentedTextWriter w, NetworkModel model, ScratchLayout training)
+    {
+        string name = model.TypeName;
+        bool dropout = HasDropout(model);
+        w.WriteLine("/// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref=\"Gradients\"/>.</summary>");
+        w.WriteLine("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> values.</param>");
+        w.WriteLine("/// <param name=\"target\">Exactly <see cref=\"OutputSize\"/> values: one-hot or probabilities for classification, raw values for regression.</param>");
+        w.WriteLine("/// <returns>The example's loss.</returns>");
+        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        w.WriteLine($"public float AccumulateGradients({TypeNames.ReadOnlySpan} input, {TypeNames.ReadOnlySpan} target) => AccumulateGradients(input, target, {GradientsField});");
+        w.WriteLine();
+
+        w.WriteLine("/// <summary>As <see cref=\"AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})\"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>");
+        w.WriteLine("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> values.</param>");
+        w.WriteLine("/// <param name=\"target\">Exactly <see cref=\"OutputSize\"/> values.</param>");
+        w.WriteLine("/// <param name=\"gradients\">Exactly <see cref=\"ParameterCount\"/> values, in the layout of <see cref=\"Parameters\"/>; the gradient is added to them.</param>");
+        w.WriteLine("/// <returns>The example's loss.</returns>");
+        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        using (w.OpenBlock($"public float AccumulateGradients({TypeNames.ReadOnlySpan} input, {TypeNames.ReadOnlySpan} target, {TypeNames.Span} gradients)"))
+        {
+            CheckExact(w, "input", "InputSize", name);
+            CheckExact(w, "target", "OutputSize", name);
+            CheckExact(w, "gradients", "ParameterCount", name);
+            w.WriteLine(dropout
+                ? $"ulong stream = (ulong)({TypeNames.Interlocked}.Increment(ref {StreamField}) - 1);"
+                : "const ulong stream = 0; // no dropout: the stream is unused");
+            foreach (string line in training.DeclareScratch(TrainingScratchField)) w.WriteLine(line);
+            w.WriteLine($"return {Impl}.{PassEmitter.TrainName}({ParametersField}, input, target, gradients, {SeedField}, stream, scratch);");
+        }
+
+        w.WriteLine();
+        w.WriteLine("/// <summary>Forward and backward on <paramref name=\"count\"/> examples stored row after row; adds the summed gradients to <see cref=\"Gradients\"/>.</summary>");
+        w.WriteLine("/// <param name=\"inputs\">At least <c>count * InputSize</c> values.</param>");
+        w.WriteLine("/// <param name=\"targets\">At least <c>count * OutputSize</c> values.</param>");
+        w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
+        w.WriteLine("/// <returns>The sum of the examples' losses.</returns>");
+        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span is too short.</exception>");
+        using (w.OpenBlock($"public float AccumulateGradientsBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count)"))
+        {
+            CheckCount(w);
+            w.WriteLine(dropout
+                ? $"ulong stream = (ulong)({TypeNames.Interlocked}.Add(ref {StreamField}, count) - count);"
+                : "const ulong stream = 0; // no dropout: the stream is unused");
+            w.WriteLine($"return AccumulateGradientsBatch(inputs, targets, count, {GradientsField}, stream);");
+        }
+
+        w.WriteLine();
+        w.WriteLine("/// <summary>");
+        w.WriteLine("/// Forward and backward on <paramref name=\"count\"/> examples into a caller's buffer, with explicit dropout randomness:");
+        w.WriteLine("/// example <c>j</c> draws its mask from stream <c>dropoutStream + j</c>. Safe to call from many threads at once, each with its own buffer.");
+        w.WriteLine("/// </summary>");
+        w.WriteLine("/// <param name=\"inputs\">At least <c>count * InputSize</c> values.</param>");
+        w.WriteLine("/// <param name=\"targets\">At least <c>count * OutputSize</c> values.</param>");
+        w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
+        w.WriteLine("/// <param name=\"gradients\">Exactly <see cref=\"ParameterCount\"/> values; the summed gradient is added to them.</param>");
+        w.WriteLine("/// <param name=\"dropoutStream\">The first example's dropout stream.</param>");
+        w.WriteLine("/// <returns>The sum of the examples' losses.</returns>");
+        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span has the wrong length.</exception>");
+        using (w.OpenBlock($"public float AccumulateGradientsBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count, {TypeNames.Span} gradients, ulong dropoutStream)"))
+        {
+            CheckCount(w);
+            CheckRows(w, "inputs", "InputSize", name);
+            CheckRows(w, "targets", "OutputSize", name);
+            CheckExact(w, "gradients", "ParameterCount", name);
+            foreach (string line in training.DeclareScratch(TrainingScratchField)) w.WriteLine(line);
+            w.WriteLine("// Summed in double so a large batch's total does not lose the small losses.");
+            w.WriteLine("double loss = 0;");
+            w.WriteLine("for (int example = 0; example < count; example++)");
+            w.Indent();
+            w.WriteLine($"loss += {Impl}.{PassEmitter.TrainName}({ParametersField}, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, {SeedField}, dropoutStream + (ulong)example, scratch);");
+            w.Unindent();
+            w.WriteLine("return (float)loss;");
+        }
+
+        w.WriteLine();
+        w.WriteLine("/// <summary>Sets every element of <see cref=\"Gradients\"/> to 0.</summary>");
+        w.WriteLine($"public void ZeroGradients() => global::System.Array.Clear({GradientsField}, 0, ParameterCount);");
+        w.WriteLine();
+        w.WriteLine("/// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>");
+        w.WriteLine("public string Summary() => __netgenSummary;");
+        w.WriteLine();
+    }
+
+    private static void EmitInterfaceMembers(IndentedTextWriter w)
+    {
+        w.WriteLine("// The constants share these names, so the interface's properties are implemented explicitly.");
+        w.WriteLine($"int {TypeNames.INetwork}.InputSize => InputSize;");
+        w.WriteLine($"int {TypeNames.INetwork}.OutputSize => OutputSize;");
+        w.WriteLine($"int {TypeNames.INetwork}.ParameterCount => ParameterCount;");
+        w.WriteLine($"int {TypeNames.INetwork}.LayerCount => LayerCount;");
+        w.WriteLine($"{TypeNames.Architecture} {TypeNames.INetwork}.Architecture => Architecture;");
+        w.WriteLine();
+    }
+
+    private static void CheckExact(IndentedTextWriter w, string span, string size, string network) =>
+        w.WriteLine($"if ({span}.Length != {size}) {TypeNames.NetworkArgument}.ThrowWrongLength(nameof({span}), {span}.Length, \"{network}\", nameof({size}), {size});");
+
+    private static void CheckRows(IndentedTextWriter w, string span, string size, string network) =>
+        w.WriteLine($"{TypeNames.NetworkArgument}.CheckRows({span}.Length, nameof({span}), \"{network}\", nameof({size}), {size}, count);");
+
+    private static void CheckCount(IndentedTextWriter w) =>
+        w.WriteLine($"if (count < 0) {TypeNames.NetworkArgument}.ThrowNegativeCount(nameof(count), count);");
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>
+/// Where each per-call buffer lives inside one scratch span, decided at generation time so the generated code slices
+/// with constant offsets. Inference needs only the hidden activations; training also keeps the output logits, the
+/// dropout masks and dropped activations, and two ping-pong delta buffers for backpropagation.
+/// </summary>
+internal sealed class ScratchLayout
+{
+    /// <summary>
+    /// Scratch up to this many floats (8 KiB) is <c>stackalloc</c>ed per call; larger scratch comes from a
+    /// <c>[ThreadStatic]</c> array. Zeroing 8 KiB of stack costs about as much as a few thousand multiply-adds, which is
+    /// small against the work of any network that needs that much scratch, while keeping stack use modest for callers
+    /// on small-stack threads (Unity jobs, game loops).
+    /// </summary>
+    public const int StackallocLimit = 2048;
+
+    private ScratchLayout(int size) => Size = size;
+
+    public int Size { get; private set; }
+
+    public bool UsesStack => Size <= StackallocLimit;
+
+    /// <summary>Offsets of each layer's activation (training), or of each hidden layer's (inference, where the output's is -1).</summary>
+    public int[] Activations { get; private set; } = Array.Empty<int>();
+
+    /// <summary>Training only: offsets of each layer's dropout mask and dropped activation, -1 when it has no dropout.</summary>
+    public int[] Masks { get; private set; } = Array.Empty<int>();
+
+    public int[] Dropped { get; private set; } = Array.Empty<int>();
+
+    /// <summary>Training only: the output layer's pre-activations, kept for the loss.</summary>
+    public int Logits { get; private set; }
+
+    /// <summary>Training only: the two delta buffers, each as long as the widest layer.</summary>
+    public int DeltaA { get; private set; }
+
+    public int DeltaB { get; private set; }
+
+    public static ScratchLayout ForInference(NetworkModel model)
+    {
+        var layout = new ScratchLayout(0);
+        int count = model.Layers.Count;
+        layout.Activations = new int[count];
+        int offset = 0;
+        for (int l = 0; l < count - 1; l++)
+        {
+            layout.Activations[l] = offset;
+            offset += model.Layers[l].Units;
+        }
+
+        // Forward writes the output layer straight into the caller's span; the room after the hidden activations is
+        // for Classify, which has no caller span to write into.
+        layout.Activations[count - 1] = -1;
+        layout.Size = offset + model.OutputSize;
+        return layout;
+    }
+
+    public static ScratchLayout ForTraining(NetworkModel model)
+    {
+        var layout = new ScratchLayout(0);
+        int count = model.Layers.Count;
+        layout.Activations = new int[count];
+        layout.Masks = new int[count];
+        layout.Dropped = new int[count];
+        int offset = 0, widest = 0;
+        foreach (LayerModel layer in model.Layers)
+        {
+            layout.Activations[layer.Index] = offset;
+            offset += layer.Units;
+            layout.Masks[layer.Index] = layout.Dropped[layer.Index] = -1;
+            if (layer.HasDropout)
+            {
+                layout.Masks[layer.Index] = offset;
+                layout.Dropped[layer.Index] = offset + layer.Units;
+                offset += 2 * layer.Units;
+            }
+
+            widest = Math.Max(widest, layer.Units);
+        }
+
+        layout.Logits = offset;
+        offset += model.OutputSize;
+        layout.DeltaA = offset;
+        layout.DeltaB = offset + widest;
+        layout.Size = offset + 2 * widest;
+        return layout;
+    }
+
+    /// <summary>Lines that declare <c>scratch</c> as a span of <see cref="Size"/> floats, on the stack or thread-static.</summary>
+    public IEnumerable<string> DeclareScratch(string threadStaticField)
+    {
+        if (UsesStack)
+            yield return $"{TypeNames.Span} scratch = stackalloc float[{Size}];";
+        else
+            yield return $"{TypeNames.Span} scratch = {threadStaticField} ??= new float[{Size}];";
+    }
+}
