@@ -1,6 +1,7 @@
-using System.Collections.Immutable;
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
@@ -27,7 +28,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     {
         IncrementalValuesProvider<ParseResult> results = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                "NetGen.NetworkAttribute",
+                NetGenAttributes.NetworkMetadataName,
                 predicate: static (node, _) => node is TypeDeclarationSyntax,
                 transform: NetworkParser.Parse)
             .WithTrackingName(TrackingNames.Parse);
@@ -46,7 +47,27 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Model);
 
-        context.RegisterSourceOutput(models, static (spc, model) =>
-            spc.AddSource(NetworkEmitter.HintName(model), NetworkEmitter.Emit(model)));
+        context.RegisterSourceOutput(models, static (spc, model) => EmitSource(spc, model));
+    }
+
+    /// <summary>
+    /// Emits one network. An exception escaping a generator discards every network's output (CS8785), so an emitter bug
+    /// is contained to its own network and reported as NG0099 instead.
+    /// </summary>
+    private static void EmitSource(SourceProductionContext context, NetworkModel model)
+    {
+        string source;
+        try
+        {
+            source = NetworkEmitter.Emit(model);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.InternalError, Location.None, model.FullName, exception.GetType().Name + ": " + exception.Message));
+            return;
+        }
+
+        context.AddSource(NetworkEmitter.HintName(model), source);
     }
 }
