@@ -131,5 +131,7 @@ internal static class DeclarationChecks
     };
 
     private static string NameWithTypeParameters(INamedTypeSymbol type) =>
-        type.TypeParameters.Length == 0 ? type.Name : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+        type.TypeParameters.Length == 0
+            ? Identifiers.Escape(type.Name)
+            : Identifiers.Escape(type.Name) + "<" + string.Join(", ", type.TypeParameters.Select(p => Identifiers.Escape(p.Name))) + ">";
 }

@@ -125,9 +125,9 @@ internal static class NetworkParser
         if (!diagnostics.IsSound) return new ParseResult(null, diagnostics.ToEquatableArray());
 
         var model = new NetworkModel(
-            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? Identifiers.Namespace(ns) : null,
             DeclarationChecks.ContainingTypes(type).ToEquatableArray(),
-            name,
+            Identifiers.Escape(name),
             inputSize,
             ResolveLoss(declaredLoss, output.Activation),
             BuildLayers(inputSize, layers),
