@@ -1,6 +1,8 @@
-using System.Collections.Immutable;
+using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
@@ -27,7 +29,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     {
         IncrementalValuesProvider<ParseResult> results = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                "NetGen.NetworkAttribute",
+                NetGenAttributes.NetworkMetadataName,
                 predicate: static (node, _) => node is TypeDeclarationSyntax,
                 transform: NetworkParser.Parse)
             .WithTrackingName(TrackingNames.Parse);
@@ -46,7 +48,54 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Model);
 
-        context.RegisterSourceOutput(models, static (spc, model) =>
-            spc.AddSource(NetworkEmitter.HintName(model), NetworkEmitter.Emit(model)));
+        // Hint names must be unique ignoring case, but C# names are case-sensitive: classes Net and NET may both be
+        // networks. The few colliding names get a hash suffix. The set is almost always empty and compares by value, so
+        // an edit to one network does not re-emit the others.
+        IncrementalValueProvider<EquatableArray<string>> collidingHintNames = models
+            .Select(static (model, _) => BaseHintName(model))
+            .Collect()
+            .Select(static (hintNames, _) => hintNames
+                .GroupBy(h => h, StringComparer.OrdinalIgnoreCase)
+                .Where(g => g.Count() > 1)
+                .Select(g => g.Key.ToUpperInvariant())
+                .OrderBy(h => h, StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.HintNameCollisions);
+
+        context.RegisterSourceOutput(models.Combine(collidingHintNames), static (spc, pair) => EmitSource(spc, pair.Left, pair.Right));
+    }
+
+    /// <summary>
+    /// Emits one network. An exception escaping a generator discards every network's output (CS8785), so an emitter bug
+    /// is contained to its own network and reported as NG0099 instead.
+    /// </summary>
+    private static void EmitSource(SourceProductionContext context, NetworkModel model, EquatableArray<string> collidingHintNames)
+    {
+        try
+        {
+            string source = NetworkEmitter.Emit(model);
+            context.AddSource(HintName(model, collidingHintNames), source);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.InternalError, Location.None, model.FullName, exception.GetType().Name + ": " + exception.Message));
+        }
+    }
+
+    /// <summary>The emitter's hint name without the '@' of escaped keywords, which Roslyn does not allow in hint names (<c>@class</c> and <c>class</c> are one identifier anyway).</summary>
+    private static string BaseHintName(NetworkModel model) => NetworkEmitter.HintName(model).Replace("@", "");
+
+    private static string HintName(NetworkModel model, EquatableArray<string> collidingHintNames)
+    {
+        string hintName = BaseHintName(model);
+        if (!collidingHintNames.AsImmutableArray().Contains(hintName.ToUpperInvariant())) return hintName;
+
+        // The hash covers where each part of the name comes from, so namespace A.B with class C and namespace A with
+        // class B.C (a compile error, but one the generator still runs on) differ too.
+        string identity = model.Namespace + "|" + string.Join("+", model.ContainingTypes.Select(t => t.NameWithTypeParameters)) + "|" + model.TypeName;
+        const string extension = ".g.cs";
+        string stem = hintName.EndsWith(extension, StringComparison.Ordinal) ? hintName.Substring(0, hintName.Length - extension.Length) : hintName;
+        return stem + "." + StableHash.Hex8(identity) + extension;
     }
 }

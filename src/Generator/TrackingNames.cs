@@ -6,4 +6,5 @@ internal static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Model = nameof(Model);
+    public const string HintNameCollisions = nameof(HintNameCollisions);
 }

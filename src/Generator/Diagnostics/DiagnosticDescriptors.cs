@@ -10,7 +10,9 @@ internal static class DiagnosticDescriptors
 {
     private const string DeclarationCategory = "NetGen.Declaration";
     private const string WeightsCategory = "NetGen.EmbeddedWeights";
-    private const string HelpLinkBase = "https://github.com/netgen/netgen/blob/main/docs/diagnostics.md#";
+    // Relative to the repository root: NetGen has no canonical public home yet, and a made-up absolute URL would send
+    // users to a 404. docs/diagnostics.md has one section per ID with this anchor; a test keeps the two in sync.
+    private const string HelpLinkBase = "docs/diagnostics.md#";
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string category = DeclarationCategory) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
@@ -57,7 +59,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TooManyParameters = Create(
         "NG0009", "Network has too many parameters",
-        "Network '{0}' has {1} parameters; at most {2} fit in one array",
+        "Network '{0}' has {1} parameters once Dense layer {2} ({3} units) is added; at most {4} fit in one array",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor AlphaIgnored = Create(
@@ -72,7 +74,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DropoutRateOutOfRange = Create(
         "NG0012", "Dropout rate is out of range",
-        "Dropout rate {0} in '{1}' is outside [0, 1); it is the probability of dropping a unit",
+        "Dropout rate {0} in '{1}' is outside [0, 1); it is the probability of dropping a unit, so 0 keeps every unit and 1 would drop them all",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor DropoutAfterOutput = Create(
@@ -97,17 +99,17 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Create(
         "NG0017", "Containing type must be partial",
-        "Network '{0}' is nested in '{1}', which is not partial; make every enclosing type partial",
+        "Network '{0}' is nested in '{1}', which is not partial; make every enclosing type partial so NetGen can add the network's members",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor NotAnInstanceClass = Create(
-        "NG0018", "Network must be a non-static class",
-        "'{0}' has [Network] but is {1}; declare the network on a non-static partial class",
+        "NG0018", "Network must be a plain instance class",
+        "'{0}' has [Network] but is {1}; declare the network on a plain (non-static, non-abstract, non-record, non-file-local) partial class",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor MemberNameConflict = Create(
         "NG0019", "Member conflicts with a generated member",
-        "'{0}' declares '{1}', which NetGen generates for every network; rename or remove it",
+        "Network '{0}' has member '{1}' (declared in '{2}'), which clashes with a member NetGen generates; rename or remove it",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UndefinedEnumValue = Create(
@@ -117,8 +119,27 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor LayerWithoutNetwork = Create(
         "NG0021", "Layer attributes without [Network]",
-        "Class '{0}' has [{1}] but no [Network]; add [Network(inputs)] or NetGen generates nothing for it",
+        "Class '{0}' has [{1}] but no [Network]; add [Network(inputs)] to the same declaration, or NetGen generates nothing for it",
         DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor BaseClassIsNetwork = Create(
+        "NG0022", "Network derives from another network",
+        "Network '{0}' derives from '{1}', which is also a [Network]; the generated members would hide the base network's, so derive from a plain class or compose the base network as a field",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Create(
+        "NG0023", "C# 9 or later is required",
+        "Network '{0}' is compiled as C# {1}, but NetGen's generated code needs C# 9 or later; set <LangVersion>9.0</LangVersion> (or later) in the project file",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DropoutRateZero = Create(
+        "NG0024", "Dropout rate 0 has no effect",
+        "[Dropout(0)] after Dense layer {0} of '{1}' drops nothing; remove it or give it a rate above 0",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor LinearHiddenLayer = Create(
+        "NG0025", "Hidden layer without a nonlinearity",
+        "Dense layer {0} of '{1}' is a hidden layer with the Identity activation (the default), so it and the next layer compose to a single linear map; give it a nonlinear activation such as Activation.Relu unless a linear bottleneck is intended",
+        DiagnosticSeverity.Info);
 
     // NG0030-NG0039: [EmbeddedWeights].
     public static readonly DiagnosticDescriptor WeightsFileNotInAdditionalFiles = Create(

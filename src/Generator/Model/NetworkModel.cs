@@ -8,7 +8,7 @@ namespace NetGen.Generator.Model;
 /// </summary>
 /// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
 /// <param name="ContainingTypes">Enclosing types, outermost first.</param>
-/// <param name="TypeName">The class name.</param>
+/// <param name="TypeName">The class name as written in C#: a keyword name keeps its <c>@</c> (so does every part of <paramref name="Namespace"/> and <paramref name="ContainingTypes"/>).</param>
 /// <param name="InputSize">The input vector length.</param>
 /// <param name="Loss">The resolved loss (never Auto).</param>
 /// <param name="Layers">The Dense layers in order.</param>
