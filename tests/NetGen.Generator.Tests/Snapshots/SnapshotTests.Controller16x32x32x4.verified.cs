@@ -4,15 +4,618 @@
 
 namespace Game.AI
 {
-    partial class Controller
+    partial class Controller : global::NetGen.INetwork
     {
-        /// <summary>InputSize.</summary>
+        /// <summary>The input vector length.</summary>
         public const int InputSize = 16;
-        /// <summary>OutputSize.</summary>
+
+        /// <summary>The output vector length (units of the last layer).</summary>
         public const int OutputSize = 4;
-        /// <summary>ParameterCount.</summary>
+
+        /// <summary>The number of weights and biases.</summary>
         public const int ParameterCount = 1732;
-        /// <summary>LayerCount.</summary>
+
+        /// <summary>The number of Dense layers.</summary>
         public const int LayerCount = 3;
+
+        /// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>
+        public static global::NetGen.NetworkArchitecture Architecture { get; } = new global::NetGen.NetworkArchitecture(
+            16, global::NetGen.Loss.MeanSquaredError,
+            new global::NetGen.LayerInfo(16, 32, global::NetGen.Activation.Tanh, 0f, 0f, 0),
+            new global::NetGen.LayerInfo(32, 32, global::NetGen.Activation.Tanh, 0f, 0f, 544),
+            new global::NetGen.LayerInfo(32, 4, global::NetGen.Activation.Identity, 0f, 0f, 1600));
+
+        private const string __netgenSummary = "Model: \"Controller\"\n_________________________________________________________________________\n Layer (type)          Output shape    Activation                 Param #\n=========================================================================\n input (Input)         (16)                                             0\n dense_0 (Dense)       (32)            Tanh                           544\n dense_1 (Dense)       (32)            Tanh                         1,056\n dense_2 (Dense)       (4)             Identity                       132\n=========================================================================\nTotal params: 1,732\nLoss: MeanSquaredError";
+
+        private readonly float[] __netgenParameters = new float[ParameterCount];
+        private readonly float[] __netgenGradients = new float[ParameterCount];
+        private readonly int __netgenSeed;
+
+        /// <summary>Creates the network with weights drawn from seed 0.</summary>
+        public Controller() : this(0)
+        {
+        }
+
+        /// <summary>
+        /// Creates the network with weights drawn deterministically from <paramref name="seed"/> (the same values on every
+        /// platform) as each layer's <c>Init</c> says, and biases 0.
+        /// </summary>
+        /// <param name="seed">Selects the initial weights, and the dropout masks during training.</param>
+        public Controller(int seed)
+        {
+            __netgenSeed = seed;
+            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 512), global::NetGen.Init.Xavier, 16, 32, seed, 0);
+            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 544, 1024), global::NetGen.Init.Xavier, 32, 32, seed, 1);
+            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 1600, 128), global::NetGen.Init.Xavier, 32, 4, seed, 2);
+        }
+
+        /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
+        public global::System.Span<float> Parameters => __netgenParameters;
+
+        /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
+        public global::System.Span<float> Gradients => __netgenGradients;
+
+        /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
+        /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+        /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        {
+            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller", nameof(InputSize), InputSize);
+            if (output.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Controller", nameof(OutputSize), OutputSize);
+            global::System.Span<float> scratch = stackalloc float[68];
+            __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+        }
+
+        /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
+        /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+        /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
+        public int Classify(global::System.ReadOnlySpan<float> input)
+        {
+            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller", nameof(InputSize), InputSize);
+            global::System.Span<float> scratch = stackalloc float[68];
+            global::System.Span<float> output = scratch.Slice(64, OutputSize);
+            __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+            int best = 0;
+            for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;
+            return best;
+        }
+
+        /// <summary>Inference on <paramref name="count"/> examples stored row after row.</summary>
+        /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+        /// <param name="outputs">Receives <c>count * OutputSize</c> values.</param>
+        /// <param name="count">The number of examples; 0 or more.</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
+        {
+            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Controller", nameof(InputSize), InputSize, count);
+            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Controller", nameof(OutputSize), OutputSize, count);
+            global::System.Span<float> scratch = stackalloc float[68];
+            for (int example = 0; example < count; example++)
+                __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
+        }
+
+        /// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref="Gradients"/>.</summary>
+        /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+        /// <param name="target">Exactly <see cref="OutputSize"/> values: one-hot or probabilities for classification, raw values for regression.</param>
+        /// <returns>The example's loss.</returns>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target, __netgenGradients);
+
+        /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>
+        /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+        /// <param name="target">Exactly <see cref="OutputSize"/> values.</param>
+        /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to them.</param>
+        /// <returns>The example's loss.</returns>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
+        {
+            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller", nameof(InputSize), InputSize);
+            if (target.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Controller", nameof(OutputSize), OutputSize);
+            if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Controller", nameof(ParameterCount), ParameterCount);
+            const ulong stream = 0; // no dropout: the stream is unused
+            global::System.Span<float> scratch = stackalloc float[136];
+            return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
+        }
+
+        /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to <see cref="Gradients"/>.</summary>
+        /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+        /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
+        /// <param name="count">The number of examples; 0 or more.</param>
+        /// <returns>The sum of the examples' losses.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+        public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
+        {
+            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            const ulong stream = 0; // no dropout: the stream is unused
+            return AccumulateGradientsBatch(inputs, targets, count, __netgenGradients, stream);
+        }
+
+        /// <summary>
+        /// Forward and backward on <paramref name="count"/> examples into a caller's buffer, with explicit dropout randomness:
+        /// example <c>j</c> draws its mask from stream <c>dropoutStream + j</c>. Safe to call from many threads at once, each with its own buffer.
+        /// </summary>
+        /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+        /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
+        /// <param name="count">The number of examples; 0 or more.</param>
+        /// <param name="gradients">Exactly <see cref="ParameterCount"/> values; the summed gradient is added to them.</param>
+        /// <param name="dropoutStream">The first example's dropout stream.</param>
+        /// <returns>The sum of the examples' losses.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
+        public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
+        {
+            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Controller", nameof(InputSize), InputSize, count);
+            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Controller", nameof(OutputSize), OutputSize, count);
+            if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Controller", nameof(ParameterCount), ParameterCount);
+            global::System.Span<float> scratch = stackalloc float[136];
+            // Summed in double so a large batch's total does not lose the small losses.
+            double loss = 0;
+            for (int example = 0; example < count; example++)
+                loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
+            return (float)loss;
+        }
+
+        /// <summary>Sets every element of <see cref="Gradients"/> to 0.</summary>
+        public void ZeroGradients() => global::System.Array.Clear(__netgenGradients, 0, ParameterCount);
+
+        /// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>
+        public string Summary() => __netgenSummary;
+
+        // The constants share these names, so the interface's properties are implemented explicitly.
+        int global::NetGen.INetwork.InputSize => InputSize;
+        int global::NetGen.INetwork.OutputSize => OutputSize;
+        int global::NetGen.INetwork.ParameterCount => ParameterCount;
+        int global::NetGen.INetwork.LayerCount => LayerCount;
+        global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
+
+        // The specialised kernels: every size and offset below is a constant of this network.
+        private static class __netgenImpl
+        {
+            /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
+            public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.Span<float> scratch)
+            {
+                global::System.Span<float> hidden0 = scratch.Slice(0, 32);
+                Layer0Linear(parameters, input, hidden0);
+                Layer0Activate(hidden0);
+                global::System.Span<float> hidden1 = scratch.Slice(32, 32);
+                Layer1Linear(parameters, hidden0, hidden1);
+                Layer1Activate(hidden1);
+                Layer2Linear(parameters, hidden1, output);
+            }
+
+            /// <summary>
+            /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
+            /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
+            /// </summary>
+            public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+            {
+                global::System.Span<float> activation0 = scratch.Slice(0, 32);
+                global::System.Span<float> activation1 = scratch.Slice(32, 32);
+                global::System.Span<float> activation2 = scratch.Slice(64, 4);
+                global::System.Span<float> logits = scratch.Slice(68, 4);
+                global::System.Span<float> deltaA = scratch.Slice(72, 32);
+                global::System.Span<float> deltaB = scratch.Slice(104, 32);
+                _ = seed; // no dropout layers: the example's randomness is unused
+                _ = stream;
+
+                // Forward, keeping every layer's activations for the backward pass.
+                Layer0Linear(parameters, input, activation0);
+                Layer0Activate(activation0);
+                Layer1Linear(parameters, activation0, activation1);
+                Layer1Activate(activation1);
+                Layer2Linear(parameters, activation1, logits);
+                logits.CopyTo(activation2);
+
+                // Backward: the fused output delta, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]) layer by layer.
+                float loss = OutputGradient(logits, activation2, target, deltaA);
+                Layer2Backward(parameters, activation1, deltaA, gradients, deltaB);
+                Layer1ActivationGradient(activation1, deltaB);
+                Layer1Backward(parameters, activation0, deltaB, gradients, deltaA);
+                Layer0ActivationGradient(activation0, deltaA);
+                Layer0Backward(parameters, input, deltaA, gradients);
+                return loss;
+            }
+
+            /// <summary>The example's MeanSquaredError loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
+            public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
+            {
+                logits = logits.Slice(0, 4);
+                prediction = prediction.Slice(0, 4);
+                target = target.Slice(0, 4);
+                delta = delta.Slice(0, 4);
+                float loss = 0f;
+                for (int i = 0; i < 4; i++)
+                {
+                    float difference = prediction[i] - target[i];
+                    loss += 0.5f * difference * difference;
+                    delta[i] = difference;
+                }
+                return loss;
+            }
+
+            /// <summary>Layer 0, Dense(16 -> 32, Tanh): <c>z = W x + b</c>.</summary>
+            public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
+            {
+                const int Inputs = 16, Units = 32;
+                global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
+                global::System.ReadOnlySpan<float> biases = parameters.Slice(512, Units);
+                x = x.Slice(0, Inputs);
+                if (global::System.Numerics.Vector.IsHardwareAccelerated)
+                {
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
+                    for (int unit = 0; unit < 32; unit += 4)
+                    {
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 1) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 2) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 3) * Inputs, Inputs));
+                        global::System.Numerics.Vector<float> sum0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum2 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum3 = global::System.Numerics.Vector<float>.Zero;
+                        for (int k = 0; k < inputVectors.Length; k++)
+                        {
+                            global::System.Numerics.Vector<float> input = inputVectors[k];
+                            sum0 += row0[k] * input;
+                            sum1 += row1[k] * input;
+                            sum2 += row2[k] * input;
+                            sum3 += row3[k] * input;
+                        }
+                        float z0 = global::System.Numerics.Vector.Dot(sum0, global::System.Numerics.Vector<float>.One) + biases[unit];
+                        float z1 = global::System.Numerics.Vector.Dot(sum1, global::System.Numerics.Vector<float>.One) + biases[(unit + 1)];
+                        float z2 = global::System.Numerics.Vector.Dot(sum2, global::System.Numerics.Vector<float>.One) + biases[(unit + 2)];
+                        float z3 = global::System.Numerics.Vector.Dot(sum3, global::System.Numerics.Vector<float>.One) + biases[(unit + 3)];
+                        for (int i = tail; i < Inputs; i++)
+                        {
+                            float input = x[i];
+                            z0 += weights[unit * Inputs + i] * input;
+                            z1 += weights[(unit + 1) * Inputs + i] * input;
+                            z2 += weights[(unit + 2) * Inputs + i] * input;
+                            z3 += weights[(unit + 3) * Inputs + i] * input;
+                        }
+                        z[unit] = z0;
+                        z[(unit + 1)] = z1;
+                        z[(unit + 2)] = z2;
+                        z[(unit + 3)] = z3;
+                    }
+                }
+                else
+                {
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        global::System.ReadOnlySpan<float> row = weights.Slice(unit * Inputs, Inputs);
+                        float sum = biases[unit];
+                        for (int i = 0; i < Inputs; i++) sum += row[i] * x[i];
+                        z[unit] = sum;
+                    }
+                }
+            }
+
+            /// <summary>Layer 0's activation, Tanh, applied in place.</summary>
+            public static void Layer0Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 32);
+                for (int i = 0; i < 32; i++)
+                {
+                    float z = values[i];
+                    values[i] = global::System.MathF.Tanh(z);
+                }
+            }
+
+            /// <summary>Turns dL/dA into dL/dZ for layer 0 (Tanh), from the activations <c>a = g(z)</c>.</summary>
+            public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+            {
+                activations = activations.Slice(0, 32);
+                deltas = deltas.Slice(0, 32);
+                for (int i = 0; i < 32; i++)
+                {
+                    float a = activations[i];
+                    deltas[i] = deltas[i] * (1f - a * a);
+                }
+            }
+
+            /// <summary>Layer 0, Dense(16 -> 32, Tanh): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
+            public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
+            {
+                const int Inputs = 16, Units = 32;
+                global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
+                global::System.ReadOnlySpan<float> biases = parameters.Slice(512, Units);
+                x = x.Slice(0, Inputs);
+                global::System.Span<float> weightGradients = gradients.Slice(0, Units * Inputs);
+                global::System.Span<float> biasGradients = gradients.Slice(512, Units);
+                dz = dz.Slice(0, Units);
+                if (global::System.Numerics.Vector.IsHardwareAccelerated)
+                {
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Numerics.Vector<float> deltaVector = new global::System.Numerics.Vector<float>(delta);
+                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
+                        for (int k = 0; k < inputVectors.Length; k++)
+                        {
+                            gradientRow[k] += deltaVector * inputVectors[k];
+                        }
+                        for (int i = tail; i < Inputs; i++)
+                        {
+                            weightGradients[unit * Inputs + i] += delta * x[i];
+                        }
+                    }
+                }
+                else
+                {
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        for (int i = 0; i < Inputs; i++)
+                        {
+                            weightGradients[unit * Inputs + i] += delta * x[i];
+                        }
+                    }
+                }
+            }
+
+            /// <summary>Layer 1, Dense(32 -> 32, Tanh): <c>z = W x + b</c>.</summary>
+            public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
+            {
+                const int Inputs = 32, Units = 32;
+                global::System.ReadOnlySpan<float> weights = parameters.Slice(544, Units * Inputs);
+                global::System.ReadOnlySpan<float> biases = parameters.Slice(1568, Units);
+                x = x.Slice(0, Inputs);
+                if (global::System.Numerics.Vector.IsHardwareAccelerated)
+                {
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
+                    for (int unit = 0; unit < 32; unit += 4)
+                    {
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 1) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 2) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 3) * Inputs, Inputs));
+                        global::System.Numerics.Vector<float> sum0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum2 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum3 = global::System.Numerics.Vector<float>.Zero;
+                        for (int k = 0; k < inputVectors.Length; k++)
+                        {
+                            global::System.Numerics.Vector<float> input = inputVectors[k];
+                            sum0 += row0[k] * input;
+                            sum1 += row1[k] * input;
+                            sum2 += row2[k] * input;
+                            sum3 += row3[k] * input;
+                        }
+                        float z0 = global::System.Numerics.Vector.Dot(sum0, global::System.Numerics.Vector<float>.One) + biases[unit];
+                        float z1 = global::System.Numerics.Vector.Dot(sum1, global::System.Numerics.Vector<float>.One) + biases[(unit + 1)];
+                        float z2 = global::System.Numerics.Vector.Dot(sum2, global::System.Numerics.Vector<float>.One) + biases[(unit + 2)];
+                        float z3 = global::System.Numerics.Vector.Dot(sum3, global::System.Numerics.Vector<float>.One) + biases[(unit + 3)];
+                        for (int i = tail; i < Inputs; i++)
+                        {
+                            float input = x[i];
+                            z0 += weights[unit * Inputs + i] * input;
+                            z1 += weights[(unit + 1) * Inputs + i] * input;
+                            z2 += weights[(unit + 2) * Inputs + i] * input;
+                            z3 += weights[(unit + 3) * Inputs + i] * input;
+                        }
+                        z[unit] = z0;
+                        z[(unit + 1)] = z1;
+                        z[(unit + 2)] = z2;
+                        z[(unit + 3)] = z3;
+                    }
+                }
+                else
+                {
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        global::System.ReadOnlySpan<float> row = weights.Slice(unit * Inputs, Inputs);
+                        float sum = biases[unit];
+                        for (int i = 0; i < Inputs; i++) sum += row[i] * x[i];
+                        z[unit] = sum;
+                    }
+                }
+            }
+
+            /// <summary>Layer 1's activation, Tanh, applied in place.</summary>
+            public static void Layer1Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 32);
+                for (int i = 0; i < 32; i++)
+                {
+                    float z = values[i];
+                    values[i] = global::System.MathF.Tanh(z);
+                }
+            }
+
+            /// <summary>Turns dL/dA into dL/dZ for layer 1 (Tanh), from the activations <c>a = g(z)</c>.</summary>
+            public static void Layer1ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+            {
+                activations = activations.Slice(0, 32);
+                deltas = deltas.Slice(0, 32);
+                for (int i = 0; i < 32; i++)
+                {
+                    float a = activations[i];
+                    deltas[i] = deltas[i] * (1f - a * a);
+                }
+            }
+
+            /// <summary>Layer 1, Dense(32 -> 32, Tanh): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
+            public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
+            {
+                const int Inputs = 32, Units = 32;
+                global::System.ReadOnlySpan<float> weights = parameters.Slice(544, Units * Inputs);
+                global::System.ReadOnlySpan<float> biases = parameters.Slice(1568, Units);
+                x = x.Slice(0, Inputs);
+                global::System.Span<float> weightGradients = gradients.Slice(544, Units * Inputs);
+                global::System.Span<float> biasGradients = gradients.Slice(1568, Units);
+                dz = dz.Slice(0, Units);
+                dx = dx.Slice(0, Inputs);
+                dx.Clear();
+                if (global::System.Numerics.Vector.IsHardwareAccelerated)
+                {
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.Span<global::System.Numerics.Vector<float>> dxVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(dx);
+                    int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Numerics.Vector<float> deltaVector = new global::System.Numerics.Vector<float>(delta);
+                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> weightRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        for (int k = 0; k < inputVectors.Length; k++)
+                        {
+                            gradientRow[k] += deltaVector * inputVectors[k];
+                            dxVectors[k] += deltaVector * weightRow[k];
+                        }
+                        for (int i = tail; i < Inputs; i++)
+                        {
+                            weightGradients[unit * Inputs + i] += delta * x[i];
+                            dx[i] += delta * weights[unit * Inputs + i];
+                        }
+                    }
+                }
+                else
+                {
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        for (int i = 0; i < Inputs; i++)
+                        {
+                            weightGradients[unit * Inputs + i] += delta * x[i];
+                            dx[i] += delta * weights[unit * Inputs + i];
+                        }
+                    }
+                }
+            }
+
+            /// <summary>Layer 2, Dense(32 -> 4, Identity): <c>z = W x + b</c>.</summary>
+            public static void Layer2Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
+            {
+                const int Inputs = 32, Units = 4;
+                global::System.ReadOnlySpan<float> weights = parameters.Slice(1600, Units * Inputs);
+                global::System.ReadOnlySpan<float> biases = parameters.Slice(1728, Units);
+                x = x.Slice(0, Inputs);
+                if (global::System.Numerics.Vector.IsHardwareAccelerated)
+                {
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
+                    for (int unit = 0; unit < 4; unit += 4)
+                    {
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 1) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 2) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 3) * Inputs, Inputs));
+                        global::System.Numerics.Vector<float> sum0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum2 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum3 = global::System.Numerics.Vector<float>.Zero;
+                        for (int k = 0; k < inputVectors.Length; k++)
+                        {
+                            global::System.Numerics.Vector<float> input = inputVectors[k];
+                            sum0 += row0[k] * input;
+                            sum1 += row1[k] * input;
+                            sum2 += row2[k] * input;
+                            sum3 += row3[k] * input;
+                        }
+                        float z0 = global::System.Numerics.Vector.Dot(sum0, global::System.Numerics.Vector<float>.One) + biases[unit];
+                        float z1 = global::System.Numerics.Vector.Dot(sum1, global::System.Numerics.Vector<float>.One) + biases[(unit + 1)];
+                        float z2 = global::System.Numerics.Vector.Dot(sum2, global::System.Numerics.Vector<float>.One) + biases[(unit + 2)];
+                        float z3 = global::System.Numerics.Vector.Dot(sum3, global::System.Numerics.Vector<float>.One) + biases[(unit + 3)];
+                        for (int i = tail; i < Inputs; i++)
+                        {
+                            float input = x[i];
+                            z0 += weights[unit * Inputs + i] * input;
+                            z1 += weights[(unit + 1) * Inputs + i] * input;
+                            z2 += weights[(unit + 2) * Inputs + i] * input;
+                            z3 += weights[(unit + 3) * Inputs + i] * input;
+                        }
+                        z[unit] = z0;
+                        z[(unit + 1)] = z1;
+                        z[(unit + 2)] = z2;
+                        z[(unit + 3)] = z3;
+                    }
+                }
+                else
+                {
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        global::System.ReadOnlySpan<float> row = weights.Slice(unit * Inputs, Inputs);
+                        float sum = biases[unit];
+                        for (int i = 0; i < Inputs; i++) sum += row[i] * x[i];
+                        z[unit] = sum;
+                    }
+                }
+            }
+
+            /// <summary>Layer 2, Dense(32 -> 4, Identity): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
+            public static void Layer2Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
+            {
+                const int Inputs = 32, Units = 4;
+                global::System.ReadOnlySpan<float> weights = parameters.Slice(1600, Units * Inputs);
+                global::System.ReadOnlySpan<float> biases = parameters.Slice(1728, Units);
+                x = x.Slice(0, Inputs);
+                global::System.Span<float> weightGradients = gradients.Slice(1600, Units * Inputs);
+                global::System.Span<float> biasGradients = gradients.Slice(1728, Units);
+                dz = dz.Slice(0, Units);
+                dx = dx.Slice(0, Inputs);
+                dx.Clear();
+                if (global::System.Numerics.Vector.IsHardwareAccelerated)
+                {
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.Span<global::System.Numerics.Vector<float>> dxVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(dx);
+                    int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Numerics.Vector<float> deltaVector = new global::System.Numerics.Vector<float>(delta);
+                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> weightRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        for (int k = 0; k < inputVectors.Length; k++)
+                        {
+                            gradientRow[k] += deltaVector * inputVectors[k];
+                            dxVectors[k] += deltaVector * weightRow[k];
+                        }
+                        for (int i = tail; i < Inputs; i++)
+                        {
+                            weightGradients[unit * Inputs + i] += delta * x[i];
+                            dx[i] += delta * weights[unit * Inputs + i];
+                        }
+                    }
+                }
+                else
+                {
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        for (int i = 0; i < Inputs; i++)
+                        {
+                            weightGradients[unit * Inputs + i] += delta * x[i];
+                            dx[i] += delta * weights[unit * Inputs + i];
+                        }
+                    }
+                }
+            }
+
+        }
     }
 }

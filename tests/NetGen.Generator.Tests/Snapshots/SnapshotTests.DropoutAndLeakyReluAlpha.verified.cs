@@ -4,15 +4,580 @@
 
 namespace Regularised
 {
-    partial class Regularised
+    partial class Regularised : global::NetGen.INetwork
     {
-        /// <summary>InputSize.</summary>
+        /// <summary>The input vector length.</summary>
         public const int InputSize = 10;
-        /// <summary>OutputSize.</summary>
+
+        /// <summary>The output vector length (units of the last layer).</summary>
         public const int OutputSize = 1;
-        /// <summary>ParameterCount.</summary>
+
+        /// <summary>The number of weights and biases.</summary>
         public const int ParameterCount = 485;
-        /// <summary>LayerCount.</summary>
+
+        /// <summary>The number of Dense layers.</summary>
         public const int LayerCount = 3;
+
+        /// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>
+        public static global::NetGen.NetworkArchitecture Architecture { get; } = new global::NetGen.NetworkArchitecture(
+            10, global::NetGen.Loss.BinaryCrossEntropy,
+            new global::NetGen.LayerInfo(10, 20, global::NetGen.Activation.LeakyRelu, 0.2f, 0.3f, 0),
+            new global::NetGen.LayerInfo(20, 12, global::NetGen.Activation.Elu, 0.5f, 0.1f, 220),
+            new global::NetGen.LayerInfo(12, 1, global::NetGen.Activation.Sigmoid, 0f, 0f, 472));
+
+        private const string __netgenSummary = "Model: \"Regularised\"\n_________________________________________________________________________\n Layer (type)          Output shape    Activation                 Param #\n=========================================================================\n input (Input)         (10)                                             0\n dense_0 (Dense)       (20)            LeakyRelu(0.2)                 220\n dropout_0 (Dropout)   (20)            rate 0.3                         0\n dense_1 (Dense)       (12)            Elu(0.5)                       252\n dropout_1 (Dropout)   (12)            rate 0.1                         0\n dense_2 (Dense)       (1)             Sigmoid                         13\n=========================================================================\nTotal params: 485\nLoss: BinaryCrossEntropy";
+
+        private readonly float[] __netgenParameters = new float[ParameterCount];
+        private readonly float[] __netgenGradients = new float[ParameterCount];
+        private readonly int __netgenSeed;
+        // Dropout streams handed out to the overloads without an explicit stream; Interlocked keeps them unique across threads.
+        private long __netgenDropoutStreams;
+
+        /// <summary>Creates the network with weights drawn from seed 0.</summary>
+        public Regularised() : this(0)
+        {
+        }
+
+        /// <summary>
+        /// Creates the network with weights drawn deterministically from <paramref name="seed"/> (the same values on every
+        /// platform) as each layer's <c>Init</c> says, and biases 0.
+        /// </summary>
+        /// <param name="seed">Selects the initial weights, and the dropout masks during training.</param>
+        public Regularised(int seed)
+        {
+            __netgenSeed = seed;
+            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 200), global::NetGen.Init.He, 10, 20, seed, 0);
+            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 220, 240), global::NetGen.Init.He, 20, 12, seed, 1);
+            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 472, 12), global::NetGen.Init.Xavier, 12, 1, seed, 2);
+        }
+
+        /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
+        public global::System.Span<float> Parameters => __netgenParameters;
+
+        /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
+        public global::System.Span<float> Gradients => __netgenGradients;
+
+        /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
+        /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+        /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        {
+            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised", nameof(InputSize), InputSize);
+            if (output.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Regularised", nameof(OutputSize), OutputSize);
+            global::System.Span<float> scratch = stackalloc float[33];
+            __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+        }
+
+        /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
+        /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+        /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
+        public int Classify(global::System.ReadOnlySpan<float> input)
+        {
+            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised", nameof(InputSize), InputSize);
+            global::System.Span<float> scratch = stackalloc float[33];
+            global::System.Span<float> output = scratch.Slice(32, OutputSize);
+            __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+            int best = 0;
+            for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;
+            return best;
+        }
+
+        /// <summary>Inference on <paramref name="count"/> examples stored row after row.</summary>
+        /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+        /// <param name="outputs">Receives <c>count * OutputSize</c> values.</param>
+        /// <param name="count">The number of examples; 0 or more.</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
+        {
+            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Regularised", nameof(InputSize), InputSize, count);
+            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Regularised", nameof(OutputSize), OutputSize, count);
+            global::System.Span<float> scratch = stackalloc float[33];
+            for (int example = 0; example < count; example++)
+                __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
+        }
+
+        /// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref="Gradients"/>.</summary>
+        /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+        /// <param name="target">Exactly <see cref="OutputSize"/> values: one-hot or probabilities for classification, raw values for regression.</param>
+        /// <returns>The example's loss.</returns>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target, __netgenGradients);
+
+        /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>
+        /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+        /// <param name="target">Exactly <see cref="OutputSize"/> values.</param>
+        /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to them.</param>
+        /// <returns>The example's loss.</returns>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
+        {
+            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised", nameof(InputSize), InputSize);
+            if (target.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Regularised", nameof(OutputSize), OutputSize);
+            if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Regularised", nameof(ParameterCount), ParameterCount);
+            ulong stream = (ulong)(global::System.Threading.Interlocked.Increment(ref __netgenDropoutStreams) - 1);
+            global::System.Span<float> scratch = stackalloc float[138];
+            return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
+        }
+
+        /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to <see cref="Gradients"/>.</summary>
+        /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+        /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
+        /// <param name="count">The number of examples; 0 or more.</param>
+        /// <returns>The sum of the examples' losses.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+        public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
+        {
+            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            ulong stream = (ulong)(global::System.Threading.Interlocked.Add(ref __netgenDropoutStreams, count) - count);
+            return AccumulateGradientsBatch(inputs, targets, count, __netgenGradients, stream);
+        }
+
+        /// <summary>
+        /// Forward and backward on <paramref name="count"/> examples into a caller's buffer, with explicit dropout randomness:
+        /// example <c>j</c> draws its mask from stream <c>dropoutStream + j</c>. Safe to call from many threads at once, each with its own buffer.
+        /// </summary>
+        /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+        /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
+        /// <param name="count">The number of examples; 0 or more.</param>
+        /// <param name="gradients">Exactly <see cref="ParameterCount"/> values; the summed gradient is added to them.</param>
+        /// <param name="dropoutStream">The first example's dropout stream.</param>
+        /// <returns>The sum of the examples' losses.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
+        public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
+        {
+            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Regularised", nameof(InputSize), InputSize, count);
+            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Regularised", nameof(OutputSize), OutputSize, count);
+            if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Regularised", nameof(ParameterCount), ParameterCount);
+            global::System.Span<float> scratch = stackalloc float[138];
+            // Summed in double so a large batch's total does not lose the small losses.
+            double loss = 0;
+            for (int example = 0; example < count; example++)
+                loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
+            return (float)loss;
+        }
+
+        /// <summary>Sets every element of <see cref="Gradients"/> to 0.</summary>
+        public void ZeroGradients() => global::System.Array.Clear(__netgenGradients, 0, ParameterCount);
+
+        /// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>
+        public string Summary() => __netgenSummary;
+
+        // The constants share these names, so the interface's properties are implemented explicitly.
+        int global::NetGen.INetwork.InputSize => InputSize;
+        int global::NetGen.INetwork.OutputSize => OutputSize;
+        int global::NetGen.INetwork.ParameterCount => ParameterCount;
+        int global::NetGen.INetwork.LayerCount => LayerCount;
+        global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
+
+        // The specialised kernels: every size and offset below is a constant of this network.
+        private static class __netgenImpl
+        {
+            /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
+            public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.Span<float> scratch)
+            {
+                global::System.Span<float> hidden0 = scratch.Slice(0, 20);
+                Layer0Linear(parameters, input, hidden0);
+                Layer0Activate(hidden0);
+                global::System.Span<float> hidden1 = scratch.Slice(20, 12);
+                Layer1Linear(parameters, hidden0, hidden1);
+                Layer1Activate(hidden1);
+                Layer2Linear(parameters, hidden1, output);
+                Layer2Activate(output);
+            }
+
+            /// <summary>
+            /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
+            /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
+            /// </summary>
+            public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+            {
+                global::System.Span<float> activation0 = scratch.Slice(0, 20);
+                global::System.Span<float> mask0 = scratch.Slice(20, 20);
+                global::System.Span<float> dropped0 = scratch.Slice(40, 20);
+                global::System.Span<float> activation1 = scratch.Slice(60, 12);
+                global::System.Span<float> mask1 = scratch.Slice(72, 12);
+                global::System.Span<float> dropped1 = scratch.Slice(84, 12);
+                global::System.Span<float> activation2 = scratch.Slice(96, 1);
+                global::System.Span<float> logits = scratch.Slice(97, 1);
+                global::System.Span<float> deltaA = scratch.Slice(98, 20);
+                global::System.Span<float> deltaB = scratch.Slice(118, 20);
+
+                // Forward, keeping every layer's activations for the backward pass.
+                Layer0Linear(parameters, input, activation0);
+                Layer0Activate(activation0);
+                // Inverted dropout: survivors are scaled by 1 / (1 - 0.3f) so inference needs no rescaling.
+                global::NetGen.GeneratedCode.DropoutMask.Fill(mask0, seed, stream, 0, 0.3f);
+                for (int i = 0; i < 20; i++) dropped0[i] = activation0[i] * mask0[i];
+                Layer1Linear(parameters, dropped0, activation1);
+                Layer1Activate(activation1);
+                // Inverted dropout: survivors are scaled by 1 / (1 - 0.1f) so inference needs no rescaling.
+                global::NetGen.GeneratedCode.DropoutMask.Fill(mask1, seed, stream, 1, 0.1f);
+                for (int i = 0; i < 12; i++) dropped1[i] = activation1[i] * mask1[i];
+                Layer2Linear(parameters, dropped1, logits);
+                logits.CopyTo(activation2);
+                Layer2Activate(activation2);
+
+                // Backward: the fused output delta, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]) layer by layer.
+                float loss = OutputGradient(logits, activation2, target, deltaA);
+                Layer2Backward(parameters, dropped1, deltaA, gradients, deltaB);
+                for (int i = 0; i < 12; i++) deltaB[i] *= mask1[i];
+                Layer1ActivationGradient(activation1, deltaB);
+                Layer1Backward(parameters, dropped0, deltaB, gradients, deltaA);
+                for (int i = 0; i < 20; i++) deltaA[i] *= mask0[i];
+                Layer0ActivationGradient(activation0, deltaA);
+                Layer0Backward(parameters, input, deltaA, gradients);
+                return loss;
+            }
+
+            /// <summary>The example's BinaryCrossEntropy loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
+            public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
+            {
+                logits = logits.Slice(0, 1);
+                prediction = prediction.Slice(0, 1);
+                target = target.Slice(0, 1);
+                delta = delta.Slice(0, 1);
+                float loss = 0f;
+                for (int i = 0; i < 1; i++)
+                {
+                    float z = logits[i], y = target[i];
+                    // The logits form max(z, 0) - z y + ln(1 + e^-|z|) equals -[y ln yhat + (1 - y) ln(1 - yhat)] and never takes ln 0.
+                    loss += global::System.MathF.Max(z, 0f) - z * y + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(z)));
+                    // Sigmoid's derivative cancels the loss's 1 / (yhat (1 - yhat)): no division by yhat.
+                    delta[i] = prediction[i] - y;
+                }
+                return loss;
+            }
+
+            /// <summary>Layer 0, Dense(10 -> 20, LeakyRelu): <c>z = W x + b</c>.</summary>
+            public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
+            {
+                const int Inputs = 10, Units = 20;
+                global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
+                global::System.ReadOnlySpan<float> biases = parameters.Slice(200, Units);
+                x = x.Slice(0, Inputs);
+                if (global::System.Numerics.Vector.IsHardwareAccelerated)
+                {
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
+                    for (int unit = 0; unit < 20; unit += 4)
+                    {
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 1) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 2) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 3) * Inputs, Inputs));
+                        global::System.Numerics.Vector<float> sum0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum2 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum3 = global::System.Numerics.Vector<float>.Zero;
+                        for (int k = 0; k < inputVectors.Length; k++)
+                        {
+                            global::System.Numerics.Vector<float> input = inputVectors[k];
+                            sum0 += row0[k] * input;
+                            sum1 += row1[k] * input;
+                            sum2 += row2[k] * input;
+                            sum3 += row3[k] * input;
+                        }
+                        float z0 = global::System.Numerics.Vector.Dot(sum0, global::System.Numerics.Vector<float>.One) + biases[unit];
+                        float z1 = global::System.Numerics.Vector.Dot(sum1, global::System.Numerics.Vector<float>.One) + biases[(unit + 1)];
+                        float z2 = global::System.Numerics.Vector.Dot(sum2, global::System.Numerics.Vector<float>.One) + biases[(unit + 2)];
+                        float z3 = global::System.Numerics.Vector.Dot(sum3, global::System.Numerics.Vector<float>.One) + biases[(unit + 3)];
+                        for (int i = tail; i < Inputs; i++)
+                        {
+                            float input = x[i];
+                            z0 += weights[unit * Inputs + i] * input;
+                            z1 += weights[(unit + 1) * Inputs + i] * input;
+                            z2 += weights[(unit + 2) * Inputs + i] * input;
+                            z3 += weights[(unit + 3) * Inputs + i] * input;
+                        }
+                        z[unit] = z0;
+                        z[(unit + 1)] = z1;
+                        z[(unit + 2)] = z2;
+                        z[(unit + 3)] = z3;
+                    }
+                }
+                else
+                {
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        global::System.ReadOnlySpan<float> row = weights.Slice(unit * Inputs, Inputs);
+                        float sum = biases[unit];
+                        for (int i = 0; i < Inputs; i++) sum += row[i] * x[i];
+                        z[unit] = sum;
+                    }
+                }
+            }
+
+            /// <summary>Layer 0's activation, LeakyRelu, applied in place.</summary>
+            public static void Layer0Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 20);
+                for (int i = 0; i < 20; i++)
+                {
+                    float z = values[i];
+                    values[i] = z > 0f ? z : 0.2f * z;
+                }
+            }
+
+            /// <summary>Turns dL/dA into dL/dZ for layer 0 (LeakyRelu), from the activations <c>a = g(z)</c>.</summary>
+            public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+            {
+                activations = activations.Slice(0, 20);
+                deltas = deltas.Slice(0, 20);
+                for (int i = 0; i < 20; i++)
+                {
+                    float a = activations[i];
+                    deltas[i] = a > 0f ? deltas[i] : deltas[i] * 0.2f;
+                }
+            }
+
+            /// <summary>Layer 0, Dense(10 -> 20, LeakyRelu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
+            public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
+            {
+                const int Inputs = 10, Units = 20;
+                global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
+                global::System.ReadOnlySpan<float> biases = parameters.Slice(200, Units);
+                x = x.Slice(0, Inputs);
+                global::System.Span<float> weightGradients = gradients.Slice(0, Units * Inputs);
+                global::System.Span<float> biasGradients = gradients.Slice(200, Units);
+                dz = dz.Slice(0, Units);
+                if (global::System.Numerics.Vector.IsHardwareAccelerated)
+                {
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Numerics.Vector<float> deltaVector = new global::System.Numerics.Vector<float>(delta);
+                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
+                        for (int k = 0; k < inputVectors.Length; k++)
+                        {
+                            gradientRow[k] += deltaVector * inputVectors[k];
+                        }
+                        for (int i = tail; i < Inputs; i++)
+                        {
+                            weightGradients[unit * Inputs + i] += delta * x[i];
+                        }
+                    }
+                }
+                else
+                {
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        for (int i = 0; i < Inputs; i++)
+                        {
+                            weightGradients[unit * Inputs + i] += delta * x[i];
+                        }
+                    }
+                }
+            }
+
+            /// <summary>Layer 1, Dense(20 -> 12, Elu): <c>z = W x + b</c>.</summary>
+            public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
+            {
+                const int Inputs = 20, Units = 12;
+                global::System.ReadOnlySpan<float> weights = parameters.Slice(220, Units * Inputs);
+                global::System.ReadOnlySpan<float> biases = parameters.Slice(460, Units);
+                x = x.Slice(0, Inputs);
+                if (global::System.Numerics.Vector.IsHardwareAccelerated)
+                {
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
+                    for (int unit = 0; unit < 12; unit += 4)
+                    {
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 1) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 2) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 3) * Inputs, Inputs));
+                        global::System.Numerics.Vector<float> sum0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum2 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> sum3 = global::System.Numerics.Vector<float>.Zero;
+                        for (int k = 0; k < inputVectors.Length; k++)
+                        {
+                            global::System.Numerics.Vector<float> input = inputVectors[k];
+                            sum0 += row0[k] * input;
+                            sum1 += row1[k] * input;
+                            sum2 += row2[k] * input;
+                            sum3 += row3[k] * input;
+                        }
+                        float z0 = global::System.Numerics.Vector.Dot(sum0, global::System.Numerics.Vector<float>.One) + biases[unit];
+                        float z1 = global::System.Numerics.Vector.Dot(sum1, global::System.Numerics.Vector<float>.One) + biases[(unit + 1)];
+                        float z2 = global::System.Numerics.Vector.Dot(sum2, global::System.Numerics.Vector<float>.One) + biases[(unit + 2)];
+                        float z3 = global::System.Numerics.Vector.Dot(sum3, global::System.Numerics.Vector<float>.One) + biases[(unit + 3)];
+                        for (int i = tail; i < Inputs; i++)
+                        {
+                            float input = x[i];
+                            z0 += weights[unit * Inputs + i] * input;
+                            z1 += weights[(unit + 1) * Inputs + i] * input;
+                            z2 += weights[(unit + 2) * Inputs + i] * input;
+                            z3 += weights[(unit + 3) * Inputs + i] * input;
+                        }
+                        z[unit] = z0;
+                        z[(unit + 1)] = z1;
+                        z[(unit + 2)] = z2;
+                        z[(unit + 3)] = z3;
+                    }
+                }
+                else
+                {
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        global::System.ReadOnlySpan<float> row = weights.Slice(unit * Inputs, Inputs);
+                        float sum = biases[unit];
+                        for (int i = 0; i < Inputs; i++) sum += row[i] * x[i];
+                        z[unit] = sum;
+                    }
+                }
+            }
+
+            /// <summary>Layer 1's activation, Elu, applied in place.</summary>
+            public static void Layer1Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 12);
+                for (int i = 0; i < 12; i++)
+                {
+                    float z = values[i];
+                    values[i] = z > 0f ? z : 0.5f * (global::System.MathF.Exp(z) - 1f);
+                }
+            }
+
+            /// <summary>Turns dL/dA into dL/dZ for layer 1 (Elu), from the activations <c>a = g(z)</c>.</summary>
+            public static void Layer1ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+            {
+                activations = activations.Slice(0, 12);
+                deltas = deltas.Slice(0, 12);
+                for (int i = 0; i < 12; i++)
+                {
+                    float a = activations[i];
+                    deltas[i] = a > 0f ? deltas[i] : deltas[i] * (a + 0.5f);
+                }
+            }
+
+            /// <summary>Layer 1, Dense(20 -> 12, Elu): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
+            public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
+            {
+                const int Inputs = 20, Units = 12;
+                global::System.ReadOnlySpan<float> weights = parameters.Slice(220, Units * Inputs);
+                global::System.ReadOnlySpan<float> biases = parameters.Slice(460, Units);
+                x = x.Slice(0, Inputs);
+                global::System.Span<float> weightGradients = gradients.Slice(220, Units * Inputs);
+                global::System.Span<float> biasGradients = gradients.Slice(460, Units);
+                dz = dz.Slice(0, Units);
+                dx = dx.Slice(0, Inputs);
+                dx.Clear();
+                if (global::System.Numerics.Vector.IsHardwareAccelerated)
+                {
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.Span<global::System.Numerics.Vector<float>> dxVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(dx);
+                    int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Numerics.Vector<float> deltaVector = new global::System.Numerics.Vector<float>(delta);
+                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> weightRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        for (int k = 0; k < inputVectors.Length; k++)
+                        {
+                            gradientRow[k] += deltaVector * inputVectors[k];
+                            dxVectors[k] += deltaVector * weightRow[k];
+                        }
+                        for (int i = tail; i < Inputs; i++)
+                        {
+                            weightGradients[unit * Inputs + i] += delta * x[i];
+                            dx[i] += delta * weights[unit * Inputs + i];
+                        }
+                    }
+                }
+                else
+                {
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        for (int i = 0; i < Inputs; i++)
+                        {
+                            weightGradients[unit * Inputs + i] += delta * x[i];
+                            dx[i] += delta * weights[unit * Inputs + i];
+                        }
+                    }
+                }
+            }
+
+            /// <summary>Layer 2, Dense(12 -> 1, Sigmoid): <c>z = W x + b</c>.</summary>
+            public static void Layer2Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
+            {
+                const int Inputs = 12, Units = 1;
+                global::System.ReadOnlySpan<float> weights = parameters.Slice(472, Units * Inputs);
+                global::System.ReadOnlySpan<float> biases = parameters.Slice(484, Units);
+                x = x.Slice(0, Inputs);
+                z = z.Slice(0, Units);
+                z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2] + weights[3] * x[3] + weights[4] * x[4] + weights[5] * x[5] + weights[6] * x[6] + weights[7] * x[7] + weights[8] * x[8] + weights[9] * x[9] + weights[10] * x[10] + weights[11] * x[11];
+            }
+
+            /// <summary>Layer 2's activation, Sigmoid, applied in place.</summary>
+            public static void Layer2Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 1);
+                for (int i = 0; i < 1; i++)
+                {
+                    float z = values[i];
+                    values[i] = 1f / (1f + global::System.MathF.Exp(-z));
+                }
+            }
+
+            /// <summary>Turns dL/dA into dL/dZ for layer 2 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>
+            public static void Layer2ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+            {
+                activations = activations.Slice(0, 1);
+                deltas = deltas.Slice(0, 1);
+                for (int i = 0; i < 1; i++)
+                {
+                    float a = activations[i];
+                    deltas[i] = deltas[i] * a * (1f - a);
+                }
+            }
+
+            /// <summary>Layer 2, Dense(12 -> 1, Sigmoid): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
+            public static void Layer2Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
+            {
+                const int Inputs = 12, Units = 1;
+                global::System.ReadOnlySpan<float> weights = parameters.Slice(472, Units * Inputs);
+                global::System.ReadOnlySpan<float> biases = parameters.Slice(484, Units);
+                x = x.Slice(0, Inputs);
+                global::System.Span<float> weightGradients = gradients.Slice(472, Units * Inputs);
+                global::System.Span<float> biasGradients = gradients.Slice(484, Units);
+                dz = dz.Slice(0, Units);
+                dx = dx.Slice(0, Inputs);
+                dx.Clear();
+                for (int unit = 0; unit < Units; unit++)
+                {
+                    float delta = dz[unit];
+                    biasGradients[unit] += delta;
+                    // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                    if (delta == 0f) continue;
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        weightGradients[unit * Inputs + i] += delta * x[i];
+                        dx[i] += delta * weights[unit * Inputs + i];
+                    }
+                }
+            }
+
+        }
     }
 }

@@ -8,16 +8,357 @@ namespace Company.Product.Models
     {
         partial struct Holder<TKey>
         {
-            partial class Classifier
+            partial class Classifier : global::NetGen.INetwork
             {
-                /// <summary>InputSize.</summary>
+                /// <summary>The input vector length.</summary>
                 public const int InputSize = 4;
-                /// <summary>OutputSize.</summary>
+
+                /// <summary>The output vector length (units of the last layer).</summary>
                 public const int OutputSize = 3;
-                /// <summary>ParameterCount.</summary>
+
+                /// <summary>The number of weights and biases.</summary>
                 public const int ParameterCount = 67;
-                /// <summary>LayerCount.</summary>
+
+                /// <summary>The number of Dense layers.</summary>
                 public const int LayerCount = 2;
+
+                /// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>
+                public static global::NetGen.NetworkArchitecture Architecture { get; } = new global::NetGen.NetworkArchitecture(
+                    4, global::NetGen.Loss.CategoricalCrossEntropy,
+                    new global::NetGen.LayerInfo(4, 8, global::NetGen.Activation.Relu, 0f, 0f, 0),
+                    new global::NetGen.LayerInfo(8, 3, global::NetGen.Activation.Softmax, 0f, 0f, 40));
+
+                private const string __netgenSummary = "Model: \"Classifier\"\n_________________________________________________________________________\n Layer (type)          Output shape    Activation                 Param #\n=========================================================================\n input (Input)         (4)                                              0\n dense_0 (Dense)       (8)             Relu                            40\n dense_1 (Dense)       (3)             Softmax                         27\n=========================================================================\nTotal params: 67\nLoss: CategoricalCrossEntropy";
+
+                private readonly float[] __netgenParameters = new float[ParameterCount];
+                private readonly float[] __netgenGradients = new float[ParameterCount];
+                private readonly int __netgenSeed;
+
+                /// <summary>Creates the network with weights drawn from seed 0.</summary>
+                public Classifier() : this(0)
+                {
+                }
+
+                /// <summary>
+                /// Creates the network with weights drawn deterministically from <paramref name="seed"/> (the same values on every
+                /// platform) as each layer's <c>Init</c> says, and biases 0.
+                /// </summary>
+                /// <param name="seed">Selects the initial weights, and the dropout masks during training.</param>
+                public Classifier(int seed)
+                {
+                    __netgenSeed = seed;
+                    global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 32), global::NetGen.Init.He, 4, 8, seed, 0);
+                    global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 40, 24), global::NetGen.Init.Xavier, 8, 3, seed, 1);
+                }
+
+                /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
+                public global::System.Span<float> Parameters => __netgenParameters;
+
+                /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
+                public global::System.Span<float> Gradients => __netgenGradients;
+
+                /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
+                /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+                /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>
+                /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+                public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+                {
+                    if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier", nameof(InputSize), InputSize);
+                    if (output.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Classifier", nameof(OutputSize), OutputSize);
+                    global::System.Span<float> scratch = stackalloc float[11];
+                    __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+                }
+
+                /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
+                /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+                /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
+                public int Classify(global::System.ReadOnlySpan<float> input)
+                {
+                    if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier", nameof(InputSize), InputSize);
+                    global::System.Span<float> scratch = stackalloc float[11];
+                    global::System.Span<float> output = scratch.Slice(8, OutputSize);
+                    __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+                    int best = 0;
+                    for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;
+                    return best;
+                }
+
+                /// <summary>Inference on <paramref name="count"/> examples stored row after row.</summary>
+                /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+                /// <param name="outputs">Receives <c>count * OutputSize</c> values.</param>
+                /// <param name="count">The number of examples; 0 or more.</param>
+                /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+                public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
+                {
+                    if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+                    global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Classifier", nameof(InputSize), InputSize, count);
+                    global::NetGen.GeneratedCode.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Classifier", nameof(OutputSize), OutputSize, count);
+                    global::System.Span<float> scratch = stackalloc float[11];
+                    for (int example = 0; example < count; example++)
+                        __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
+                }
+
+                /// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref="Gradients"/>.</summary>
+                /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+                /// <param name="target">Exactly <see cref="OutputSize"/> values: one-hot or probabilities for classification, raw values for regression.</param>
+                /// <returns>The example's loss.</returns>
+                /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+                public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target, __netgenGradients);
+
+                /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>
+                /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+                /// <param name="target">Exactly <see cref="OutputSize"/> values.</param>
+                /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to them.</param>
+                /// <returns>The example's loss.</returns>
+                /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+                public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
+                {
+                    if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier", nameof(InputSize), InputSize);
+                    if (target.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Classifier", nameof(OutputSize), OutputSize);
+                    if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Classifier", nameof(ParameterCount), ParameterCount);
+                    const ulong stream = 0; // no dropout: the stream is unused
+                    global::System.Span<float> scratch = stackalloc float[30];
+                    return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
+                }
+
+                /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to <see cref="Gradients"/>.</summary>
+                /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+                /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
+                /// <param name="count">The number of examples; 0 or more.</param>
+                /// <returns>The sum of the examples' losses.</returns>
+                /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+                public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
+                {
+                    if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+                    const ulong stream = 0; // no dropout: the stream is unused
+                    return AccumulateGradientsBatch(inputs, targets, count, __netgenGradients, stream);
+                }
+
+                /// <summary>
+                /// Forward and backward on <paramref name="count"/> examples into a caller's buffer, with explicit dropout randomness:
+                /// example <c>j</c> draws its mask from stream <c>dropoutStream + j</c>. Safe to call from many threads at once, each with its own buffer.
+                /// </summary>
+                /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+                /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
+                /// <param name="count">The number of examples; 0 or more.</param>
+                /// <param name="gradients">Exactly <see cref="ParameterCount"/> values; the summed gradient is added to them.</param>
+                /// <param name="dropoutStream">The first example's dropout stream.</param>
+                /// <returns>The sum of the examples' losses.</returns>
+                /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
+                public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
+                {
+                    if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+                    global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Classifier", nameof(InputSize), InputSize, count);
+                    global::NetGen.GeneratedCode.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Classifier", nameof(OutputSize), OutputSize, count);
+                    if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Classifier", nameof(ParameterCount), ParameterCount);
+                    global::System.Span<float> scratch = stackalloc float[30];
+                    // Summed in double so a large batch's total does not lose the small losses.
+                    double loss = 0;
+                    for (int example = 0; example < count; example++)
+                        loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
+                    return (float)loss;
+                }
+
+                /// <summary>Sets every element of <see cref="Gradients"/> to 0.</summary>
+                public void ZeroGradients() => global::System.Array.Clear(__netgenGradients, 0, ParameterCount);
+
+                /// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>
+                public string Summary() => __netgenSummary;
+
+                // The constants share these names, so the interface's properties are implemented explicitly.
+                int global::NetGen.INetwork.InputSize => InputSize;
+                int global::NetGen.INetwork.OutputSize => OutputSize;
+                int global::NetGen.INetwork.ParameterCount => ParameterCount;
+                int global::NetGen.INetwork.LayerCount => LayerCount;
+                global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
+
+                // The specialised kernels: every size and offset below is a constant of this network.
+                private static class __netgenImpl
+                {
+                    /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
+                    public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.Span<float> scratch)
+                    {
+                        global::System.Span<float> hidden0 = scratch.Slice(0, 8);
+                        Layer0Linear(parameters, input, hidden0);
+                        Layer0Activate(hidden0);
+                        Layer1Linear(parameters, hidden0, output);
+                        Layer1Activate(output);
+                    }
+
+                    /// <summary>
+                    /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
+                    /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
+                    /// </summary>
+                    public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+                    {
+                        global::System.Span<float> activation0 = scratch.Slice(0, 8);
+                        global::System.Span<float> activation1 = scratch.Slice(8, 3);
+                        global::System.Span<float> logits = scratch.Slice(11, 3);
+                        global::System.Span<float> deltaA = scratch.Slice(14, 8);
+                        global::System.Span<float> deltaB = scratch.Slice(22, 8);
+                        _ = seed; // no dropout layers: the example's randomness is unused
+                        _ = stream;
+
+                        // Forward, keeping every layer's activations for the backward pass.
+                        Layer0Linear(parameters, input, activation0);
+                        Layer0Activate(activation0);
+                        Layer1Linear(parameters, activation0, logits);
+                        logits.CopyTo(activation1);
+                        Layer1Activate(activation1);
+
+                        // Backward: the fused output delta, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]) layer by layer.
+                        float loss = OutputGradient(logits, activation1, target, deltaA);
+                        Layer1Backward(parameters, activation0, deltaA, gradients, deltaB);
+                        Layer0ActivationGradient(activation0, deltaB);
+                        Layer0Backward(parameters, input, deltaB, gradients);
+                        return loss;
+                    }
+
+                    /// <summary>The example's CategoricalCrossEntropy loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
+                    public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
+                    {
+                        logits = logits.Slice(0, 3);
+                        prediction = prediction.Slice(0, 3);
+                        target = target.Slice(0, 3);
+                        delta = delta.Slice(0, 3);
+                        // -sum y ln softmax(z) = sum y (logsumexp(z) - z): finite even when a probability underflows to 0.
+                        float max = logits[0];
+                        for (int i = 1; i < 3; i++) max = global::System.MathF.Max(max, logits[i]);
+                        float sumExp = 0f;
+                        for (int i = 0; i < 3; i++) sumExp += global::System.MathF.Exp(logits[i] - max);
+                        float logSumExp = max + global::System.MathF.Log(sumExp);
+                        float loss = 0f, targetSum = 0f;
+                        for (int i = 0; i < 3; i++)
+                        {
+                            float y = target[i];
+                            targetSum += y;
+                            if (y != 0f) loss += y * (logSumExp - logits[i]);
+                        }
+                        // dL/dz = yhat * sum(y) - y: the familiar yhat - y when the target sums to 1, and exact when it does not.
+                        for (int i = 0; i < 3; i++) delta[i] = prediction[i] * targetSum - target[i];
+                        return loss;
+                    }
+
+                    /// <summary>Layer 0, Dense(4 -> 8, Relu): <c>z = W x + b</c>.</summary>
+                    public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
+                    {
+                        const int Inputs = 4, Units = 8;
+                        global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
+                        global::System.ReadOnlySpan<float> biases = parameters.Slice(32, Units);
+                        x = x.Slice(0, Inputs);
+                        z = z.Slice(0, Units);
+                        z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2] + weights[3] * x[3];
+                        z[1] = biases[1] + weights[4] * x[0] + weights[5] * x[1] + weights[6] * x[2] + weights[7] * x[3];
+                        z[2] = biases[2] + weights[8] * x[0] + weights[9] * x[1] + weights[10] * x[2] + weights[11] * x[3];
+                        z[3] = biases[3] + weights[12] * x[0] + weights[13] * x[1] + weights[14] * x[2] + weights[15] * x[3];
+                        z[4] = biases[4] + weights[16] * x[0] + weights[17] * x[1] + weights[18] * x[2] + weights[19] * x[3];
+                        z[5] = biases[5] + weights[20] * x[0] + weights[21] * x[1] + weights[22] * x[2] + weights[23] * x[3];
+                        z[6] = biases[6] + weights[24] * x[0] + weights[25] * x[1] + weights[26] * x[2] + weights[27] * x[3];
+                        z[7] = biases[7] + weights[28] * x[0] + weights[29] * x[1] + weights[30] * x[2] + weights[31] * x[3];
+                    }
+
+                    /// <summary>Layer 0's activation, Relu, applied in place.</summary>
+                    public static void Layer0Activate(global::System.Span<float> values)
+                    {
+                        values = values.Slice(0, 8);
+                        for (int i = 0; i < 8; i++)
+                        {
+                            float z = values[i];
+                            values[i] = z > 0f ? z : 0f;
+                        }
+                    }
+
+                    /// <summary>Turns dL/dA into dL/dZ for layer 0 (Relu), from the activations <c>a = g(z)</c>.</summary>
+                    public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+                    {
+                        activations = activations.Slice(0, 8);
+                        deltas = deltas.Slice(0, 8);
+                        for (int i = 0; i < 8; i++)
+                        {
+                            float a = activations[i];
+                            deltas[i] = a > 0f ? deltas[i] : 0f;
+                        }
+                    }
+
+                    /// <summary>Layer 0, Dense(4 -> 8, Relu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
+                    public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
+                    {
+                        const int Inputs = 4, Units = 8;
+                        global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
+                        global::System.ReadOnlySpan<float> biases = parameters.Slice(32, Units);
+                        x = x.Slice(0, Inputs);
+                        global::System.Span<float> weightGradients = gradients.Slice(0, Units * Inputs);
+                        global::System.Span<float> biasGradients = gradients.Slice(32, Units);
+                        dz = dz.Slice(0, Units);
+                        for (int unit = 0; unit < Units; unit++)
+                        {
+                            float delta = dz[unit];
+                            biasGradients[unit] += delta;
+                            // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                            if (delta == 0f) continue;
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                weightGradients[unit * Inputs + i] += delta * x[i];
+                            }
+                        }
+                    }
+
+                    /// <summary>Layer 1, Dense(8 -> 3, Softmax): <c>z = W x + b</c>.</summary>
+                    public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
+                    {
+                        const int Inputs = 8, Units = 3;
+                        global::System.ReadOnlySpan<float> weights = parameters.Slice(40, Units * Inputs);
+                        global::System.ReadOnlySpan<float> biases = parameters.Slice(64, Units);
+                        x = x.Slice(0, Inputs);
+                        z = z.Slice(0, Units);
+                        z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2] + weights[3] * x[3] + weights[4] * x[4] + weights[5] * x[5] + weights[6] * x[6] + weights[7] * x[7];
+                        z[1] = biases[1] + weights[8] * x[0] + weights[9] * x[1] + weights[10] * x[2] + weights[11] * x[3] + weights[12] * x[4] + weights[13] * x[5] + weights[14] * x[6] + weights[15] * x[7];
+                        z[2] = biases[2] + weights[16] * x[0] + weights[17] * x[1] + weights[18] * x[2] + weights[19] * x[3] + weights[20] * x[4] + weights[21] * x[5] + weights[22] * x[6] + weights[23] * x[7];
+                    }
+
+                    /// <summary>Layer 1's activation, Softmax, applied in place.</summary>
+                    public static void Layer1Activate(global::System.Span<float> values)
+                    {
+                        values = values.Slice(0, 3);
+                        // Shifting by the largest logit keeps every exponent at most 0, so nothing overflows.
+                        float max = values[0];
+                        for (int i = 1; i < 3; i++) max = global::System.MathF.Max(max, values[i]);
+                        float sum = 0f;
+                        for (int i = 0; i < 3; i++)
+                        {
+                            float e = global::System.MathF.Exp(values[i] - max);
+                            values[i] = e;
+                            sum += e;
+                        }
+                        for (int i = 0; i < 3; i++) values[i] /= sum;
+                    }
+                    /// <summary>Layer 1, Dense(8 -> 3, Softmax): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
+                    public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
+                    {
+                        const int Inputs = 8, Units = 3;
+                        global::System.ReadOnlySpan<float> weights = parameters.Slice(40, Units * Inputs);
+                        global::System.ReadOnlySpan<float> biases = parameters.Slice(64, Units);
+                        x = x.Slice(0, Inputs);
+                        global::System.Span<float> weightGradients = gradients.Slice(40, Units * Inputs);
+                        global::System.Span<float> biasGradients = gradients.Slice(64, Units);
+                        dz = dz.Slice(0, Units);
+                        dx = dx.Slice(0, Inputs);
+                        dx.Clear();
+                        for (int unit = 0; unit < Units; unit++)
+                        {
+                            float delta = dz[unit];
+                            biasGradients[unit] += delta;
+                            // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                            if (delta == 0f) continue;
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                weightGradients[unit * Inputs + i] += delta * x[i];
+                                dx[i] += delta * weights[unit * Inputs + i];
+                            }
+                        }
+                    }
+
+                }
             }
         }
     }
