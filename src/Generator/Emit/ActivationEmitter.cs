@@ -39,6 +39,13 @@ internal static class ActivationEmitter
                 return;
             }
 
+            if (layer.Activation == ActivationKind.Tanh)
+            {
+                w.WriteLine("// Vectorised rational tanh: a MathF.Tanh call per unit would cost more than the layer's dot products.");
+                w.WriteLine($"{TypeNames.ActivationKernels}.Tanh(values);");
+                return;
+            }
+
             using (w.OpenBlock($"for (int i = 0; i < {layer.Units}; i++)"))
             {
                 w.WriteLine("float z = values[i];");
@@ -90,7 +97,6 @@ internal static class ActivationEmitter
         return layer.Activation switch
         {
             ActivationKind.Sigmoid => $"1f / (1f + {TypeNames.MathF}.Exp(-z))",
-            ActivationKind.Tanh => $"{TypeNames.MathF}.Tanh(z)",
             ActivationKind.Relu => "z > 0f ? z : 0f",
             ActivationKind.LeakyRelu => $"z > 0f ? z : {alpha} * z",
             ActivationKind.Elu => $"z > 0f ? z : {alpha} * ({TypeNames.MathF}.Exp(z) - 1f)",

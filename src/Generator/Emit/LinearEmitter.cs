@@ -18,7 +18,9 @@ internal static class LinearEmitter
 
     /// <summary>
     /// Layers with at most this many weights are written as straight-line code: for them the vector kernel would spend
-    /// its time in scalar tails and horizontal sums rather than in full-width multiply-adds.
+    /// its time in scalar tails and horizontal sums rather than in full-width multiply-adds. Measured (BenchmarkDotNet,
+    /// this 2-core Zen 5 machine): unrolling every layer of 16-32-32-4 up to 1024 weights made Forward 519 ns against
+    /// 256 ns vectorised, so only layers far below one vector per row (the lecture's 3-3-1) are unrolled.
     /// </summary>
     public const int UnrollLimit = 64;
 

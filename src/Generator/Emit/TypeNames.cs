@@ -25,6 +25,7 @@ internal static class TypeNames
     public const string NetworkArgument = "global::NetGen.GeneratedCode.NetworkArgument";
     public const string WeightInitializer = "global::NetGen.GeneratedCode.WeightInitializer";
     public const string DropoutMask = "global::NetGen.GeneratedCode.DropoutMask";
+    public const string ActivationKernels = "global::NetGen.GeneratedCode.ActivationKernels";
 
     /// <summary><c>MemoryMarshal.Cast</c> of a float span to a span of <c>Vector&lt;float&gt;</c>.</summary>
     public static string CastToVectors(string span) => $"{MemoryMarshal}.Cast<float, {Vector}>({span})";
