@@ -38,6 +38,7 @@ internal static class LinearEmitter
             }
             else
             {
+                if (Linear256Emitter.Applies(layer)) Linear256Emitter.Emit(w, layer);
                 using (w.OpenBlock($"if ({TypeNames.VectorStatics}.IsHardwareAccelerated)")) EmitVectorised(w, layer);
                 using (w.OpenBlock("else")) EmitScalar(w, layer);
             }

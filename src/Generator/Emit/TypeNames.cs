@@ -26,7 +26,24 @@ internal static class TypeNames
     public const string WeightInitializer = "global::NetGen.GeneratedCode.WeightInitializer";
     public const string DropoutMask = "global::NetGen.GeneratedCode.DropoutMask";
     public const string ActivationKernels = "global::NetGen.GeneratedCode.ActivationKernels";
+    public const string Simd256 = "global::NetGen.GeneratedCode.Simd256";
+    public const string Vector256 = "global::System.Runtime.Intrinsics.Vector256<float>";
+    public const string Vector256Statics = "global::System.Runtime.Intrinsics.Vector256";
+    public const string Vector128 = "global::System.Runtime.Intrinsics.Vector128<float>";
+    public const string Vector128Statics = "global::System.Runtime.Intrinsics.Vector128";
+    public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+
+    /// <summary>The preprocessor symbol that guards the .NET 8+ kernels; netstandard2.1 consumers (Unity) never see them.</summary>
+    public const string Net8Symbol = "NET8_0_OR_GREATER";
 
     /// <summary><c>MemoryMarshal.Cast</c> of a float span to a span of <c>Vector&lt;float&gt;</c>.</summary>
     public static string CastToVectors(string span) => $"{MemoryMarshal}.Cast<float, {Vector}>({span})";
+
+    /// <summary>A <c>ref float</c> to a span's first element, for the bounds-check-free .NET 8+ kernels.</summary>
+    public static string RefTo(string span) => $"ref {MemoryMarshal}.GetReference({span})";
+
+    /// <summary>A 256-bit load of 8 floats at <paramref name="offset"/> (elements) from <paramref name="reference"/>.</summary>
+    public static string Load256(string reference, string offset) => $"{Vector256Statics}.LoadUnsafe(ref {reference}, (nuint){(IsSimple(offset) ? offset : $"({offset})")})";
+
+    private static bool IsSimple(string expression) => System.Linq.Enumerable.All(expression, char.IsLetterOrDigit);
 }

@@ -242,6 +242,40 @@ namespace Game.AI
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(512, Units);
                 x = x.Slice(0, Inputs);
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)8);
+                    for (int unit = 0; unit < 32; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)16) * x0;
+                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)24), x1, sum1);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)32) * x0;
+                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40), x1, sum2);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48) * x0;
+                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)56), x1, sum3);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)64) * x0;
+                        sum4 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)72), x1, sum4);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80) * x0;
+                        sum5 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x1, sum5);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum6 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum6);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112) * x0;
+                        sum7 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x1, sum7);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
                     global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
@@ -368,6 +402,58 @@ namespace Game.AI
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(544, Units * Inputs);
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(1568, Units);
                 x = x.Slice(0, Inputs);
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)24);
+                    for (int unit = 0; unit < 32; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
+                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)16), x2, sum0);
+                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)24), x3, sum0);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)32) * x0;
+                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40), x1, sum1);
+                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x2, sum1);
+                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)56), x3, sum1);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)64) * x0;
+                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)72), x1, sum2);
+                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80), x2, sum2);
+                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x3, sum2);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum3);
+                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112), x2, sum3);
+                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x3, sum3);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)128) * x0;
+                        sum4 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)136), x1, sum4);
+                        sum4 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)144), x2, sum4);
+                        sum4 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)152), x3, sum4);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)160) * x0;
+                        sum5 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)168), x1, sum5);
+                        sum5 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)176), x2, sum5);
+                        sum5 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)184), x3, sum5);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)192) * x0;
+                        sum6 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)200), x1, sum6);
+                        sum6 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)208), x2, sum6);
+                        sum6 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)216), x3, sum6);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)224) * x0;
+                        sum7 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)232), x1, sum7);
+                        sum7 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)240), x2, sum7);
+                        sum7 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)248), x3, sum7);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
                     global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
@@ -501,6 +587,42 @@ namespace Game.AI
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(1600, Units * Inputs);
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(1728, Units);
                 x = x.Slice(0, Inputs);
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)24);
+                    {
+                        const int unit = 0;
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
+                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)16), x2, sum0);
+                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)24), x3, sum0);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)32) * x0;
+                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40), x1, sum1);
+                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x2, sum1);
+                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)56), x3, sum1);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)64) * x0;
+                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)72), x1, sum2);
+                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80), x2, sum2);
+                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x3, sum2);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum3);
+                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112), x2, sum3);
+                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x3, sum3);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
                     global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);

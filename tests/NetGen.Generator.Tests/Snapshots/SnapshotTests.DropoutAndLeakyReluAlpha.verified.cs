@@ -258,6 +258,60 @@ namespace Regularised
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(200, Units);
                 x = x.Slice(0, Inputs);
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    for (int unit = 0; unit < 16; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)10) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)30) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)50) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)70) * x0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        for (int i = 8; i < Inputs; i++)
+                        {
+                            float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 4) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 5) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 50 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 6) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 7) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 70 + i) * input;
+                        }
+                    }
+                    {
+                        const int unit = 16;
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)10) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)30) * x0;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        for (int i = 8; i < Inputs; i++)
+                        {
+                            float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30 + i) * input;
+                        }
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
                     global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
@@ -388,6 +442,73 @@ namespace Regularised
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(220, Units * Inputs);
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(460, Units);
                 x = x.Slice(0, Inputs);
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)8);
+                    for (int unit = 0; unit < 8; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
+                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)28), x1, sum1);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40) * x0;
+                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x1, sum2);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
+                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)68), x1, sum3);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80) * x0;
+                        sum4 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x1, sum4);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)100) * x0;
+                        sum5 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)108), x1, sum5);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120) * x0;
+                        sum6 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)128), x1, sum6);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)140) * x0;
+                        sum7 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)148), x1, sum7);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        for (int i = 16; i < Inputs; i++)
+                        {
+                            float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 4) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 80 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 5) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 100 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 6) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 120 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 7) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 140 + i) * input;
+                        }
+                    }
+                    {
+                        const int unit = 8;
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
+                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)28), x1, sum1);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40) * x0;
+                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x1, sum2);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
+                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)68), x1, sum3);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        for (int i = 16; i < Inputs; i++)
+                        {
+                            float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
+                        }
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
                     global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
