@@ -33,24 +33,7 @@ internal static class ActivationEmitter
         using (w.OpenBlock($"public static void {LayerNames.Activate(layer)}({TypeNames.Span} values)"))
         {
             w.WriteLine($"values = values.Slice(0, {layer.Units});");
-            if (layer.Activation == ActivationKind.Softmax)
-            {
-                EmitSoftmax(w, layer.Units);
-                return;
-            }
-
-            if (layer.Activation == ActivationKind.Tanh)
-            {
-                w.WriteLine("// Vectorised rational tanh: a MathF.Tanh call per unit would cost more than the layer's dot products.");
-                w.WriteLine($"{TypeNames.ActivationKernels}.Tanh(values);");
-                return;
-            }
-
-            using (w.OpenBlock($"for (int i = 0; i < {layer.Units}; i++)"))
-            {
-                w.WriteLine("float z = values[i];");
-                w.WriteLine($"values[i] = {Expression(layer)};");
-            }
+            w.WriteLine($"{TypeNames.ActivationKernels}.{KernelCall(layer)};");
         }
 
         w.WriteLine();
@@ -64,48 +47,47 @@ internal static class ActivationEmitter
         {
             w.WriteLine($"activations = activations.Slice(0, {layer.Units});");
             w.WriteLine($"deltas = deltas.Slice(0, {layer.Units});");
-            using (w.OpenBlock($"for (int i = 0; i < {layer.Units}; i++)"))
+            if (layer.Activation is ActivationKind.Relu or ActivationKind.LeakyRelu)
             {
-                w.WriteLine("float a = activations[i];");
-                w.WriteLine($"deltas[i] = {DerivativeExpression(layer, "deltas[i]")};");
+                // Vectorised select: a branch per unit would mispredict on the data-dependent signs.
+                string slope = layer.Activation == ActivationKind.Relu ? "0f" : Literals.Float(layer.Alpha);
+                w.WriteLine($"{TypeNames.ActivationKernels}.RectifyGradient(activations, deltas, {slope});");
+            }
+            else
+            {
+                using (w.OpenBlock($"for (int i = 0; i < {layer.Units}; i++)"))
+                {
+                    w.WriteLine("float a = activations[i];");
+                    w.WriteLine($"deltas[i] = {DerivativeExpression(layer, "deltas[i]")};");
+                }
             }
         }
 
         w.WriteLine();
     }
 
-    private static void EmitSoftmax(IndentedTextWriter w, int units)
-    {
-        w.WriteLine("// Shifting by the largest logit keeps every exponent at most 0, so nothing overflows.");
-        w.WriteLine("float max = values[0];");
-        w.WriteLine($"for (int i = 1; i < {units}; i++) max = {TypeNames.MathF}.Max(max, values[i]);");
-        w.WriteLine("float sum = 0f;");
-        using (w.OpenBlock($"for (int i = 0; i < {units}; i++)"))
-        {
-            w.WriteLine($"float e = {TypeNames.MathF}.Exp(values[i] - max);");
-            w.WriteLine("values[i] = e;");
-            w.WriteLine("sum += e;");
-        }
-
-        w.WriteLine($"for (int i = 0; i < {units}; i++) values[i] /= sum;");
-    }
-
-    /// <summary>g(z) for an elementwise activation, reading the local <c>z</c>.</summary>
-    private static string Expression(LayerModel layer)
+    /// <summary>
+    /// The runtime kernel that applies the activation in place. Every one is vectorised (a <c>MathF.Exp</c> or
+    /// <c>MathF.Tanh</c> call per unit cost more than a small layer's multiply-adds, and a branch per Relu unit
+    /// mispredicts on data-dependent signs) and evaluates its scalar tail with the same formula.
+    /// </summary>
+    private static string KernelCall(LayerModel layer)
     {
         string alpha = Literals.Float(layer.Alpha);
         return layer.Activation switch
         {
-            ActivationKind.Sigmoid => $"1f / (1f + {TypeNames.MathF}.Exp(-z))",
-            ActivationKind.Relu => "z > 0f ? z : 0f",
-            ActivationKind.LeakyRelu => $"z > 0f ? z : {alpha} * z",
-            ActivationKind.Elu => $"z > 0f ? z : {alpha} * ({TypeNames.MathF}.Exp(z) - 1f)",
-            ActivationKind.Selu => $"z > 0f ? {Lambda} * z : {LambdaAlpha} * ({TypeNames.MathF}.Exp(z) - 1f)",
-            _ => "z",
+            ActivationKind.Sigmoid => "Sigmoid(values)",
+            ActivationKind.Tanh => "Tanh(values)",
+            ActivationKind.Relu => "Rectify(values, 0f)",
+            ActivationKind.LeakyRelu => $"Rectify(values, {alpha})",
+            ActivationKind.Elu => $"ExponentialLinear(values, 1f, {alpha})",
+            ActivationKind.Selu => $"ExponentialLinear(values, {Lambda}, {LambdaAlpha})",
+            ActivationKind.Softmax => "Softmax(values)",
+            _ => throw new System.ArgumentOutOfRangeException(nameof(layer), layer.Activation, "Identity has no activation method."),
         };
     }
 
-    /// <summary><c>delta * g'(z)</c> written through the local <c>a = g(z)</c>.</summary>
+    /// <summary><c>delta * g'(z)</c> written through the local <c>a = g(z)</c> (Relu and LeakyRelu use a runtime kernel instead).</summary>
     private static string DerivativeExpression(LayerModel layer, string delta)
     {
         string alpha = Literals.Float(layer.Alpha);
@@ -113,8 +95,6 @@ internal static class ActivationEmitter
         {
             ActivationKind.Sigmoid => $"{delta} * a * (1f - a)",
             ActivationKind.Tanh => $"{delta} * (1f - a * a)",
-            ActivationKind.Relu => $"a > 0f ? {delta} : 0f",
-            ActivationKind.LeakyRelu => $"a > 0f ? {delta} : {delta} * {alpha}",
             ActivationKind.Elu => $"a > 0f ? {delta} : {delta} * (a + {alpha})",
             ActivationKind.Selu => $"a > 0f ? {delta} * {Lambda} : {delta} * (a + {LambdaAlpha})",
             _ => delta,

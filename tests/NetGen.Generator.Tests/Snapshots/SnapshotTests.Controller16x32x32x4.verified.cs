@@ -332,9 +332,9 @@ namespace Game.AI
             public static void Layer0Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 32);
-                // Vectorised rational tanh: a MathF.Tanh call per unit would cost more than the layer's dot products.
                 global::NetGen.GeneratedCode.ActivationKernels.Tanh(values);
             }
+
             /// <summary>Turns dL/dA into dL/dZ for layer 0 (Tanh), from the activations <c>a = g(z)</c>.</summary>
             public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
             {
@@ -510,9 +510,9 @@ namespace Game.AI
             public static void Layer1Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 32);
-                // Vectorised rational tanh: a MathF.Tanh call per unit would cost more than the layer's dot products.
                 global::NetGen.GeneratedCode.ActivationKernels.Tanh(values);
             }
+
             /// <summary>Turns dL/dA into dL/dZ for layer 1 (Tanh), from the activations <c>a = g(z)</c>.</summary>
             public static void Layer1ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
             {

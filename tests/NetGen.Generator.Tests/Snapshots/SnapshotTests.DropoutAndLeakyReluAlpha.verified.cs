@@ -368,11 +368,7 @@ namespace Regularised
             public static void Layer0Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 20);
-                for (int i = 0; i < 20; i++)
-                {
-                    float z = values[i];
-                    values[i] = z > 0f ? z : 0.2f * z;
-                }
+                global::NetGen.GeneratedCode.ActivationKernels.Rectify(values, 0.2f);
             }
 
             /// <summary>Turns dL/dA into dL/dZ for layer 0 (LeakyRelu), from the activations <c>a = g(z)</c>.</summary>
@@ -380,11 +376,7 @@ namespace Regularised
             {
                 activations = activations.Slice(0, 20);
                 deltas = deltas.Slice(0, 20);
-                for (int i = 0; i < 20; i++)
-                {
-                    float a = activations[i];
-                    deltas[i] = a > 0f ? deltas[i] : deltas[i] * 0.2f;
-                }
+                global::NetGen.GeneratedCode.ActivationKernels.RectifyGradient(activations, deltas, 0.2f);
             }
 
             /// <summary>Layer 0, Dense(10 -> 20, LeakyRelu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
@@ -565,11 +557,7 @@ namespace Regularised
             public static void Layer1Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 12);
-                for (int i = 0; i < 12; i++)
-                {
-                    float z = values[i];
-                    values[i] = z > 0f ? z : 0.5f * (global::System.MathF.Exp(z) - 1f);
-                }
+                global::NetGen.GeneratedCode.ActivationKernels.ExponentialLinear(values, 1f, 0.5f);
             }
 
             /// <summary>Turns dL/dA into dL/dZ for layer 1 (Elu), from the activations <c>a = g(z)</c>.</summary>
@@ -654,11 +642,7 @@ namespace Regularised
             public static void Layer2Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 1);
-                for (int i = 0; i < 1; i++)
-                {
-                    float z = values[i];
-                    values[i] = 1f / (1f + global::System.MathF.Exp(-z));
-                }
+                global::NetGen.GeneratedCode.ActivationKernels.Sigmoid(values);
             }
 
             /// <summary>Turns dL/dA into dL/dZ for layer 2 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>

@@ -241,11 +241,7 @@ partial class Xor : global::NetGen.INetwork
         public static void Layer0Activate(global::System.Span<float> values)
         {
             values = values.Slice(0, 4);
-            for (int i = 0; i < 4; i++)
-            {
-                float z = values[i];
-                values[i] = z > 0f ? 1.050701f * z : 1.7580993f * (global::System.MathF.Exp(z) - 1f);
-            }
+            global::NetGen.GeneratedCode.ActivationKernels.ExponentialLinear(values, 1.050701f, 1.7580993f);
         }
 
         /// <summary>Turns dL/dA into dL/dZ for layer 0 (Selu), from the activations <c>a = g(z)</c>.</summary>

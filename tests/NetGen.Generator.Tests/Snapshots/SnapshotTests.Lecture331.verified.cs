@@ -246,11 +246,7 @@ namespace Lecture
             public static void Layer0Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 3);
-                for (int i = 0; i < 3; i++)
-                {
-                    float z = values[i];
-                    values[i] = 1f / (1f + global::System.MathF.Exp(-z));
-                }
+                global::NetGen.GeneratedCode.ActivationKernels.Sigmoid(values);
             }
 
             /// <summary>Turns dL/dA into dL/dZ for layer 0 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>
@@ -303,11 +299,7 @@ namespace Lecture
             public static void Layer1Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 1);
-                for (int i = 0; i < 1; i++)
-                {
-                    float z = values[i];
-                    values[i] = 1f / (1f + global::System.MathF.Exp(-z));
-                }
+                global::NetGen.GeneratedCode.ActivationKernels.Sigmoid(values);
             }
 
             /// <summary>Turns dL/dA into dL/dZ for layer 1 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>

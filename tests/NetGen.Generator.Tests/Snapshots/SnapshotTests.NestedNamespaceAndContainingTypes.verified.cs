@@ -261,11 +261,7 @@ namespace Company.Product.Models
                     public static void Layer0Activate(global::System.Span<float> values)
                     {
                         values = values.Slice(0, 8);
-                        for (int i = 0; i < 8; i++)
-                        {
-                            float z = values[i];
-                            values[i] = z > 0f ? z : 0f;
-                        }
+                        global::NetGen.GeneratedCode.ActivationKernels.Rectify(values, 0f);
                     }
 
                     /// <summary>Turns dL/dA into dL/dZ for layer 0 (Relu), from the activations <c>a = g(z)</c>.</summary>
@@ -273,11 +269,7 @@ namespace Company.Product.Models
                     {
                         activations = activations.Slice(0, 8);
                         deltas = deltas.Slice(0, 8);
-                        for (int i = 0; i < 8; i++)
-                        {
-                            float a = activations[i];
-                            deltas[i] = a > 0f ? deltas[i] : 0f;
-                        }
+                        global::NetGen.GeneratedCode.ActivationKernels.RectifyGradient(activations, deltas, 0f);
                     }
 
                     /// <summary>Layer 0, Dense(4 -> 8, Relu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
@@ -320,18 +312,9 @@ namespace Company.Product.Models
                     public static void Layer1Activate(global::System.Span<float> values)
                     {
                         values = values.Slice(0, 3);
-                        // Shifting by the largest logit keeps every exponent at most 0, so nothing overflows.
-                        float max = values[0];
-                        for (int i = 1; i < 3; i++) max = global::System.MathF.Max(max, values[i]);
-                        float sum = 0f;
-                        for (int i = 0; i < 3; i++)
-                        {
-                            float e = global::System.MathF.Exp(values[i] - max);
-                            values[i] = e;
-                            sum += e;
-                        }
-                        for (int i = 0; i < 3; i++) values[i] /= sum;
+                        global::NetGen.GeneratedCode.ActivationKernels.Softmax(values);
                     }
+
                     /// <summary>Layer 1, Dense(8 -> 3, Softmax): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
                     public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
                     {

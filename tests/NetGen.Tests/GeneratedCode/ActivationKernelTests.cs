@@ -26,4 +26,93 @@ public class ActivationKernelTests
             Assert.Equal(ActivationKernels.Tanh(values[i]), results[i]);
         }
     }
+
+    /// <summary>Every fourth float in [-87.33, 88] near the ends and a dense grid between, against double-precision exp.</summary>
+    [Fact]
+    public void ExpIsWithinItsDocumentedUlpsOfTheExactExponential()
+    {
+        var values = new float[4_000_037];
+        for (int i = 0; i < values.Length; i++) values[i] = -87.33f + (88f + 87.33f) * i / (values.Length - 1);
+        var results = (float[])values.Clone();
+        for (int start = 0; start < results.Length; start += 37)
+            ActivationKernels.Exp(results.AsSpan(start, Math.Min(37, results.Length - start)));
+        double worst = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double exact = Math.Exp(values[i]);
+            double ulp = Math.Pow(2, Math.Floor(Math.Log2(exact)) - 23);
+            worst = Math.Max(worst, Math.Abs(results[i] - exact) / ulp);
+            Assert.Equal(ActivationKernels.Exp(values[i]), results[i]);
+        }
+
+        Assert.True(worst <= ActivationKernels.ExpErrorUlps, $"worst error {worst:F3} ulp");
+    }
+
+    [Fact]
+    public void ExpClampsInsteadOfOverflowingOrGoingDenormal()
+    {
+        // Clamped to exp(-87.33654) = 2^-126 (1 + 4.5e-6): a normal float (no denormal, no 0), within the kernel's 1 ulp.
+        float smallest = ActivationKernels.Exp(-1000f);
+        Assert.True(smallest >= Math.Pow(2, -126), $"exp(-1000) = {smallest}");
+        Assert.Equal(Math.Exp(-87.33654f), smallest, Math.Pow(2, -126 - 23));
+        Assert.True(float.IsFinite(ActivationKernels.Exp(1000f)));
+        Assert.Equal(1f, ActivationKernels.Exp(0f));
+    }
+
+    /// <summary>The vector body and the scalar tail compute the same expression, so a unit's value does not depend on its position.</summary>
+    [Theory]
+    [InlineData("Sigmoid")]
+    [InlineData("Elu")]
+    [InlineData("Selu")]
+    [InlineData("LeakyRelu")]
+    public void VectorAndScalarPathsAgreeAndMatchTheDefinition(string kernel)
+    {
+        var rng = new NetGenRandom(11);
+        var values = new float[1_003];
+        for (int i = 0; i < values.Length; i++) values[i] = (float)(40 * rng.NextDouble() - 20);
+        var whole = (float[])values.Clone();
+        Apply(kernel, whole);
+        for (int i = 0; i < values.Length; i++)
+        {
+            var single = new[] { values[i] };
+            Apply(kernel, single);
+            Assert.Equal(single[0], whole[i]);
+            double z = values[i], exact = kernel switch
+            {
+                "Sigmoid" => 1 / (1 + Math.Exp(-z)),
+                "Elu" => z > 0 ? z : 0.5 * (Math.Exp(z) - 1),
+                "Selu" => z > 0 ? Lambda * z : Lambda * Alpha * (Math.Exp(z) - 1),
+                _ => z > 0 ? z : 0.25 * z,
+            };
+            // Exp's 1 ulp, plus a few float roundings of the formula around it (1 / (1 + e), alpha (e - 1)), relative to
+            // the larger of the result and the terms it is made of (at most lambda alpha ~ 1.76 for e - 1).
+            double tolerance = 8 * Math.Pow(2, -23) * Math.Max(Math.Abs(exact), 2);
+            Assert.True(Math.Abs(whole[i] - exact) <= tolerance, $"{kernel}({z}) = {whole[i]}, exact {exact}");
+        }
+    }
+
+    private const double Lambda = 1.0507009873554804934, Alpha = 1.6732632423543772848;
+
+    private static void Apply(string kernel, float[] values)
+    {
+        switch (kernel)
+        {
+            case "Sigmoid": ActivationKernels.Sigmoid(values); break;
+            case "Elu": ActivationKernels.ExponentialLinear(values, 1f, 0.5f); break;
+            case "Selu": ActivationKernels.ExponentialLinear(values, (float)Lambda, (float)(Lambda * Alpha)); break;
+            default: ActivationKernels.Rectify(values, 0.25f); break;
+        }
+    }
+
+    [Fact]
+    public void SoftmaxSumsToOneAndSurvivesHugeLogits()
+    {
+        var values = new float[] { 1000f, 999f, -1000f, 0f, 3f, 1000f, 2f, 1f, -5f, 7f, 998f };
+        var expected = new double[values.Length];
+        double max = 1000, sum = 0;
+        for (int i = 0; i < values.Length; i++) sum += expected[i] = Math.Exp(values[i] - max);
+        ActivationKernels.Softmax(values);
+        // Each probability is e^(z - max) (1 ulp) times 1 / sum (a handful of roundings): 8 ulps of the largest, 0.5.
+        for (int i = 0; i < values.Length; i++) Assert.Equal(expected[i] / sum, values[i], 8 * Math.Pow(2, -23) * 0.5);
+    }
 }
