@@ -16,6 +16,7 @@ internal static class MembersEmitter
     private const string StreamField = "__netgenDropoutStreams";
     private const string InferenceScratchField = "__netgenInferenceScratch";
     private const string TrainingScratchField = "__netgenTrainingScratch";
+    private const string BatchScratchField = "__netgenBatchScratch";
     private const string Impl = LayerNames.ImplClass;
 
     public static void Emit(IndentedTextWriter w, NetworkModel model, ScratchLayout inference, ScratchLayout training)
@@ -85,6 +86,12 @@ internal static class MembersEmitter
             w.WriteLine($"[{TypeNames.ThreadStatic}]");
             w.WriteLine($"private static float[]? {TrainingScratchField};");
         }
+
+        w.WriteDirective($"#if {TypeNames.Net8Symbol}");
+        w.WriteLine($"// The batched training pass's block of activations and deltas ({BatchPassEmitter.ScratchSize(training)} floats), one per thread.");
+        w.WriteLine($"[{TypeNames.ThreadStatic}]");
+        w.WriteLine($"private static float[]? {BatchScratchField};");
+        w.WriteDirective("#endif");
 
         w.WriteLine();
     }
@@ -236,6 +243,16 @@ internal static class MembersEmitter
             CheckRows(w, "inputs", "InputSize", name);
             CheckRows(w, "targets", "OutputSize", name);
             CheckExact(w, "gradients", "ParameterCount", name);
+            w.WriteDirective($"#if {TypeNames.Net8Symbol}");
+            using (w.OpenBlock($"if ({TypeNames.Vector256Statics}.IsHardwareAccelerated && count > 1)"))
+            {
+                w.WriteLine("// Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that");
+                w.WriteLine("// AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.");
+                w.WriteLine($"float[] blockScratch = {BatchScratchField} ??= new float[{BatchPassEmitter.ScratchSize(training)}];");
+                w.WriteLine($"return (float){Impl}.{BatchPassEmitter.Name}({ParametersField}, inputs, targets, count, gradients, {SeedField}, dropoutStream, blockScratch);");
+            }
+
+            w.WriteDirective("#endif");
             foreach (string line in training.DeclareScratch(TrainingScratchField)) w.WriteLine(line);
             w.WriteLine("// Summed in double so a large batch's total does not lose the small losses.");
             w.WriteLine("double loss = 0;");

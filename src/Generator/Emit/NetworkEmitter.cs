@@ -64,6 +64,7 @@ internal static class NetworkEmitter
         {
             PassEmitter.EmitInfer(w, model, inference);
             PassEmitter.EmitTrain(w, model, training);
+            BatchPassEmitter.Emit(w, model, training);
             LossEmitter.Emit(w, model);
             foreach (LayerModel layer in model.Layers)
             {

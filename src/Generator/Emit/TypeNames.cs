@@ -27,6 +27,7 @@ internal static class TypeNames
     public const string DropoutMask = "global::NetGen.GeneratedCode.DropoutMask";
     public const string ActivationKernels = "global::NetGen.GeneratedCode.ActivationKernels";
     public const string Simd256 = "global::NetGen.GeneratedCode.Simd256";
+    public const string BatchKernels = "global::NetGen.GeneratedCode.BatchKernels";
     public const string Vector256 = "global::System.Runtime.Intrinsics.Vector256<float>";
     public const string Vector256Statics = "global::System.Runtime.Intrinsics.Vector256";
     public const string Vector128 = "global::System.Runtime.Intrinsics.Vector128<float>";

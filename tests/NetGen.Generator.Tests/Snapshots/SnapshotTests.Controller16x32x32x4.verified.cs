@@ -30,6 +30,11 @@ namespace Game.AI
         private readonly float[] __netgenParameters = new float[ParameterCount];
         private readonly float[] __netgenGradients = new float[ParameterCount];
         private readonly int __netgenSeed;
+#if NET8_0_OR_GREATER
+        // The batched training pass's block of activations and deltas (8704 floats), one per thread.
+        [global::System.ThreadStatic]
+        private static float[]? __netgenBatchScratch;
+#endif
 
         /// <summary>Creates the network with weights drawn from seed 0.</summary>
         public Controller() : this(0)
@@ -149,6 +154,15 @@ namespace Game.AI
             global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Controller", nameof(InputSize), InputSize, count);
             global::NetGen.GeneratedCode.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Controller", nameof(OutputSize), OutputSize, count);
             if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Controller", nameof(ParameterCount), ParameterCount);
+#if NET8_0_OR_GREATER
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
+            {
+                // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
+                // AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.
+                float[] blockScratch = __netgenBatchScratch ??= new float[8704];
+                return (float)__netgenImpl.TrainBatch(__netgenParameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, blockScratch);
+            }
+#endif
             global::System.Span<float> scratch = stackalloc float[136];
             // Summed in double so a large batch's total does not lose the small losses.
             double loss = 0;
@@ -217,6 +231,51 @@ namespace Game.AI
                 Layer0Backward(parameters, input, deltaA, gradients);
                 return loss;
             }
+
+#if NET8_0_OR_GREATER
+            /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss.</summary>
+            public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+            {
+                _ = seed; // no dropout layers: the examples' randomness is unused
+                _ = stream;
+                double loss = 0;
+                for (int first = 0; first < count; first += 64)
+                {
+                    int n = global::System.Math.Min(64, count - first);
+                    global::System.ReadOnlySpan<float> input = inputs.Slice(first * 16, n * 16);
+                    global::System.Span<float> activation0 = scratch.Slice(0, n * 32);
+                    global::System.Span<float> activation1 = scratch.Slice(2048, n * 32);
+                    global::System.Span<float> activation2 = scratch.Slice(4096, n * 4);
+                    global::System.Span<float> logits = scratch.Slice(4352, n * 4);
+                    global::System.Span<float> deltaA = scratch.Slice(4608, n * 32);
+                    global::System.Span<float> deltaB = scratch.Slice(6656, n * 32);
+
+                    // Forward, a layer at a time for the whole block.
+                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 512), parameters.Slice(512, 32), input, activation0, n, 16, 32);
+                    for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 32, 32));
+                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(544, 1024), parameters.Slice(1568, 32), activation0, activation1, n, 32, 32);
+                    for (int e = 0; e < n; e++) Layer1Activate(activation1.Slice(e * 32, 32));
+                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(1600, 128), parameters.Slice(1728, 4), activation1, logits, n, 32, 4);
+                    logits.CopyTo(activation2);
+
+                    // The fused output deltas, example by example.
+                    for (int e = 0; e < n; e++)
+                    {
+                        loss += OutputGradient(logits.Slice(e * 4, 4), activation2.Slice(e * 4, 4), targets.Slice((first + e) * 4, 4), deltaA.Slice(e * 4, 4));
+                    }
+
+                    // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
+                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 4), activation1, gradients.Slice(1600, 128), gradients.Slice(1728, 4), n, 32, 4);
+                    global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(1600, 128), deltaA.Slice(0, n * 4), deltaB, n, 32, 4);
+                    for (int e = 0; e < n; e++) Layer1ActivationGradient(activation1.Slice(e * 32, 32), deltaB.Slice(e * 32, 32));
+                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 32), activation0, gradients.Slice(544, 1024), gradients.Slice(1568, 32), n, 32, 32);
+                    global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(544, 1024), deltaB.Slice(0, n * 32), deltaA, n, 32, 32);
+                    for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 32, 32), deltaA.Slice(e * 32, 32));
+                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 32), input, gradients.Slice(0, 512), gradients.Slice(512, 32), n, 16, 32);
+                }
+                return loss;
+            }
+#endif
 
             /// <summary>The example's MeanSquaredError loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
             public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)

@@ -32,6 +32,11 @@ namespace Regularised
         private readonly int __netgenSeed;
         // Dropout streams handed out to the overloads without an explicit stream; Interlocked keeps them unique across threads.
         private long __netgenDropoutStreams;
+#if NET8_0_OR_GREATER
+        // The batched training pass's block of activations and deltas (8832 floats), one per thread.
+        [global::System.ThreadStatic]
+        private static float[]? __netgenBatchScratch;
+#endif
 
         /// <summary>Creates the network with weights drawn from seed 0.</summary>
         public Regularised() : this(0)
@@ -151,6 +156,15 @@ namespace Regularised
             global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Regularised", nameof(InputSize), InputSize, count);
             global::NetGen.GeneratedCode.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Regularised", nameof(OutputSize), OutputSize, count);
             if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Regularised", nameof(ParameterCount), ParameterCount);
+#if NET8_0_OR_GREATER
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
+            {
+                // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
+                // AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.
+                float[] blockScratch = __netgenBatchScratch ??= new float[8832];
+                return (float)__netgenImpl.TrainBatch(__netgenParameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, blockScratch);
+            }
+#endif
             global::System.Span<float> scratch = stackalloc float[138];
             // Summed in double so a large batch's total does not lose the small losses.
             double loss = 0;
@@ -231,6 +245,60 @@ namespace Regularised
                 Layer0Backward(parameters, input, deltaA, gradients);
                 return loss;
             }
+
+#if NET8_0_OR_GREATER
+            /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss.</summary>
+            public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+            {
+                double loss = 0;
+                for (int first = 0; first < count; first += 64)
+                {
+                    int n = global::System.Math.Min(64, count - first);
+                    global::System.ReadOnlySpan<float> input = inputs.Slice(first * 10, n * 10);
+                    global::System.Span<float> activation0 = scratch.Slice(0, n * 20);
+                    global::System.Span<float> mask0 = scratch.Slice(1280, n * 20);
+                    global::System.Span<float> dropped0 = scratch.Slice(2560, n * 20);
+                    global::System.Span<float> activation1 = scratch.Slice(3840, n * 12);
+                    global::System.Span<float> mask1 = scratch.Slice(4608, n * 12);
+                    global::System.Span<float> dropped1 = scratch.Slice(5376, n * 12);
+                    global::System.Span<float> activation2 = scratch.Slice(6144, n * 1);
+                    global::System.Span<float> logits = scratch.Slice(6208, n * 1);
+                    global::System.Span<float> deltaA = scratch.Slice(6272, n * 20);
+                    global::System.Span<float> deltaB = scratch.Slice(7552, n * 20);
+
+                    // Forward, a layer at a time for the whole block.
+                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 200), parameters.Slice(200, 20), input, activation0, n, 10, 20);
+                    for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 20, 20));
+                    for (int e = 0; e < n; e++) global::NetGen.GeneratedCode.DropoutMask.Fill(mask0.Slice(e * 20, 20), seed, stream + (ulong)(first + e), 0, 0.3f);
+                    for (int i = 0; i < dropped0.Length; i++) dropped0[i] = activation0[i] * mask0[i];
+                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(220, 240), parameters.Slice(460, 12), dropped0, activation1, n, 20, 12);
+                    for (int e = 0; e < n; e++) Layer1Activate(activation1.Slice(e * 12, 12));
+                    for (int e = 0; e < n; e++) global::NetGen.GeneratedCode.DropoutMask.Fill(mask1.Slice(e * 12, 12), seed, stream + (ulong)(first + e), 1, 0.1f);
+                    for (int i = 0; i < dropped1.Length; i++) dropped1[i] = activation1[i] * mask1[i];
+                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(472, 12), parameters.Slice(484, 1), dropped1, logits, n, 12, 1);
+                    logits.CopyTo(activation2);
+                    for (int e = 0; e < n; e++) Layer2Activate(activation2.Slice(e * 1, 1));
+
+                    // The fused output deltas, example by example.
+                    for (int e = 0; e < n; e++)
+                    {
+                        loss += OutputGradient(logits.Slice(e * 1, 1), activation2.Slice(e * 1, 1), targets.Slice((first + e) * 1, 1), deltaA.Slice(e * 1, 1));
+                    }
+
+                    // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
+                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), dropped1, gradients.Slice(472, 12), gradients.Slice(484, 1), n, 12, 1);
+                    global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(472, 12), deltaA.Slice(0, n * 1), deltaB, n, 12, 1);
+                    for (int i = 0; i < n * 12; i++) deltaB[i] *= mask1[i];
+                    for (int e = 0; e < n; e++) Layer1ActivationGradient(activation1.Slice(e * 12, 12), deltaB.Slice(e * 12, 12));
+                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 12), dropped0, gradients.Slice(220, 240), gradients.Slice(460, 12), n, 20, 12);
+                    global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(220, 240), deltaB.Slice(0, n * 12), deltaA, n, 20, 12);
+                    for (int i = 0; i < n * 20; i++) deltaA[i] *= mask0[i];
+                    for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 20, 20), deltaA.Slice(e * 20, 20));
+                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 20), input, gradients.Slice(0, 200), gradients.Slice(200, 20), n, 10, 20);
+                }
+                return loss;
+            }
+#endif
 
             /// <summary>The example's BinaryCrossEntropy loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
             public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)

@@ -27,6 +27,11 @@ partial class Xor : global::NetGen.INetwork
     private readonly float[] __netgenParameters = new float[ParameterCount];
     private readonly float[] __netgenGradients = new float[ParameterCount];
     private readonly int __netgenSeed;
+#if NET8_0_OR_GREATER
+    // The batched training pass's block of activations and deltas (896 floats), one per thread.
+    [global::System.ThreadStatic]
+    private static float[]? __netgenBatchScratch;
+#endif
 
     /// <summary>Creates the network with weights drawn from seed 0.</summary>
     public Xor() : this(0)
@@ -145,6 +150,15 @@ partial class Xor : global::NetGen.INetwork
         global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Xor", nameof(InputSize), InputSize, count);
         global::NetGen.GeneratedCode.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Xor", nameof(OutputSize), OutputSize, count);
         if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Xor", nameof(ParameterCount), ParameterCount);
+#if NET8_0_OR_GREATER
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
+        {
+            // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
+            // AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.
+            float[] blockScratch = __netgenBatchScratch ??= new float[896];
+            return (float)__netgenImpl.TrainBatch(__netgenParameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, blockScratch);
+        }
+#endif
         global::System.Span<float> scratch = stackalloc float[14];
         // Summed in double so a large batch's total does not lose the small losses.
         double loss = 0;
@@ -205,6 +219,45 @@ partial class Xor : global::NetGen.INetwork
             Layer0Backward(parameters, input, deltaB, gradients);
             return loss;
         }
+
+#if NET8_0_OR_GREATER
+        /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss.</summary>
+        public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+        {
+            _ = seed; // no dropout layers: the examples' randomness is unused
+            _ = stream;
+            double loss = 0;
+            for (int first = 0; first < count; first += 64)
+            {
+                int n = global::System.Math.Min(64, count - first);
+                global::System.ReadOnlySpan<float> input = inputs.Slice(first * 2, n * 2);
+                global::System.Span<float> activation0 = scratch.Slice(0, n * 4);
+                global::System.Span<float> activation1 = scratch.Slice(256, n * 1);
+                global::System.Span<float> logits = scratch.Slice(320, n * 1);
+                global::System.Span<float> deltaA = scratch.Slice(384, n * 4);
+                global::System.Span<float> deltaB = scratch.Slice(640, n * 4);
+
+                // Forward, a layer at a time for the whole block.
+                global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 8), parameters.Slice(8, 4), input, activation0, n, 2, 4);
+                for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 4, 4));
+                global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(12, 4), parameters.Slice(16, 1), activation0, logits, n, 4, 1);
+                logits.CopyTo(activation1);
+
+                // The fused output deltas, example by example.
+                for (int e = 0; e < n; e++)
+                {
+                    loss += OutputGradient(logits.Slice(e * 1, 1), activation1.Slice(e * 1, 1), targets.Slice((first + e) * 1, 1), deltaA.Slice(e * 1, 1));
+                }
+
+                // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
+                global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), activation0, gradients.Slice(12, 4), gradients.Slice(16, 1), n, 4, 1);
+                global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(12, 4), deltaA.Slice(0, n * 1), deltaB, n, 4, 1);
+                for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 4, 4), deltaB.Slice(e * 4, 4));
+                global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 4), input, gradients.Slice(0, 8), gradients.Slice(8, 4), n, 2, 4);
+            }
+            return loss;
+        }
+#endif
 
         /// <summary>The example's MeanSquaredError loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
         public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)

@@ -33,6 +33,11 @@ namespace Company.Product.Models
                 private readonly float[] __netgenParameters = new float[ParameterCount];
                 private readonly float[] __netgenGradients = new float[ParameterCount];
                 private readonly int __netgenSeed;
+#if NET8_0_OR_GREATER
+                // The batched training pass's block of activations and deltas (1920 floats), one per thread.
+                [global::System.ThreadStatic]
+                private static float[]? __netgenBatchScratch;
+#endif
 
                 /// <summary>Creates the network with weights drawn from seed 0.</summary>
                 public Classifier() : this(0)
@@ -151,6 +156,15 @@ namespace Company.Product.Models
                     global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Classifier", nameof(InputSize), InputSize, count);
                     global::NetGen.GeneratedCode.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Classifier", nameof(OutputSize), OutputSize, count);
                     if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Classifier", nameof(ParameterCount), ParameterCount);
+#if NET8_0_OR_GREATER
+                    if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
+                    {
+                        // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
+                        // AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.
+                        float[] blockScratch = __netgenBatchScratch ??= new float[1920];
+                        return (float)__netgenImpl.TrainBatch(__netgenParameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, blockScratch);
+                    }
+#endif
                     global::System.Span<float> scratch = stackalloc float[30];
                     // Summed in double so a large batch's total does not lose the small losses.
                     double loss = 0;
@@ -213,6 +227,46 @@ namespace Company.Product.Models
                         Layer0Backward(parameters, input, deltaB, gradients);
                         return loss;
                     }
+
+#if NET8_0_OR_GREATER
+                    /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss.</summary>
+                    public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+                    {
+                        _ = seed; // no dropout layers: the examples' randomness is unused
+                        _ = stream;
+                        double loss = 0;
+                        for (int first = 0; first < count; first += 64)
+                        {
+                            int n = global::System.Math.Min(64, count - first);
+                            global::System.ReadOnlySpan<float> input = inputs.Slice(first * 4, n * 4);
+                            global::System.Span<float> activation0 = scratch.Slice(0, n * 8);
+                            global::System.Span<float> activation1 = scratch.Slice(512, n * 3);
+                            global::System.Span<float> logits = scratch.Slice(704, n * 3);
+                            global::System.Span<float> deltaA = scratch.Slice(896, n * 8);
+                            global::System.Span<float> deltaB = scratch.Slice(1408, n * 8);
+
+                            // Forward, a layer at a time for the whole block.
+                            global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 32), parameters.Slice(32, 8), input, activation0, n, 4, 8);
+                            for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 8, 8));
+                            global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(40, 24), parameters.Slice(64, 3), activation0, logits, n, 8, 3);
+                            logits.CopyTo(activation1);
+                            for (int e = 0; e < n; e++) Layer1Activate(activation1.Slice(e * 3, 3));
+
+                            // The fused output deltas, example by example.
+                            for (int e = 0; e < n; e++)
+                            {
+                                loss += OutputGradient(logits.Slice(e * 3, 3), activation1.Slice(e * 3, 3), targets.Slice((first + e) * 3, 3), deltaA.Slice(e * 3, 3));
+                            }
+
+                            // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
+                            global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 3), activation0, gradients.Slice(40, 24), gradients.Slice(64, 3), n, 8, 3);
+                            global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(40, 24), deltaA.Slice(0, n * 3), deltaB, n, 8, 3);
+                            for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 8, 8), deltaB.Slice(e * 8, 8));
+                            global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 8), input, gradients.Slice(0, 32), gradients.Slice(32, 8), n, 4, 8);
+                        }
+                        return loss;
+                    }
+#endif
 
                     /// <summary>The example's CategoricalCrossEntropy loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
                     public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)

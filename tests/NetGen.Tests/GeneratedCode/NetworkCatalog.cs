@@ -52,6 +52,7 @@ public static class NetworkCatalog
         ["Mnist128"] = seed => new Mnist128(seed),
         ["LogisticRegression"] = seed => new LogisticRegression(seed),
         ["WideNetwork"] = seed => new WideNetwork(seed),
+        ["BatchedShapes"] = seed => new BatchedShapes(seed),
     };
 
     /// <summary>Networks small enough that every parameter can be checked by finite differences.</summary>

@@ -1,0 +1,45 @@
+using System;
+using BenchmarkDotNet.Attributes;
+
+namespace NetGen.Benchmarks.Training;
+
+/// <summary>
+/// Where an epoch of <see cref="TrainingEpochBenchmarks"/> spends its time: one example's forward pass, one example's
+/// forward + backward, a 64-example batch, and the Adam step taken once per batch.
+/// </summary>
+[MemoryDiagnoser]
+public class TrainingStepBenchmarks
+{
+    private const int Batch = TrainingEpochBenchmarks.BatchSize;
+    private readonly TrainingNet _net = new(seed: 1);
+    private readonly float[] _inputs = new float[Batch * TrainingNet.InputSize];
+    private readonly float[] _targets = new float[Batch * TrainingNet.OutputSize];
+    private readonly float[] _output = new float[TrainingNet.OutputSize];
+    private readonly float[] _gradients = new float[TrainingNet.ParameterCount];
+    private readonly StandInAdam _adam = new(TrainingNet.ParameterCount, 1e-9f);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new NetGenRandom(3);
+        for (int i = 0; i < _inputs.Length; i++) _inputs[i] = (float)random.NextDouble();
+        for (int j = 0; j < Batch; j++) _targets[j * TrainingNet.OutputSize + random.NextInt(TrainingNet.OutputSize)] = 1f;
+    }
+
+    [Benchmark(Description = "Forward, 1 example")]
+    public float Forward()
+    {
+        _net.Forward(_inputs.AsSpan(0, TrainingNet.InputSize), _output);
+        return _output[0];
+    }
+
+    [Benchmark(Description = "AccumulateGradients, 1 example")]
+    public float AccumulateOne() =>
+        _net.AccumulateGradients(_inputs.AsSpan(0, TrainingNet.InputSize), _targets.AsSpan(0, TrainingNet.OutputSize), _gradients);
+
+    [Benchmark(Description = "AccumulateGradientsBatch, 64 examples")]
+    public float AccumulateBatch() => _net.AccumulateGradientsBatch(_inputs, _targets, Batch, _gradients, 0);
+
+    [Benchmark(Description = "Adam step (235,146 parameters)")]
+    public void AdamStep() => _adam.Step(_net.Parameters, _gradients, Batch);
+}
