@@ -1,15 +1,30 @@
 using System;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 
 namespace NetGen.Benchmarks.Training;
 
 /// <summary>
 /// Where an epoch of <see cref="TrainingEpochBenchmarks"/> spends its time: one example's forward pass, one example's
-/// forward + backward, a 64-example batch, and the Adam step taken once per batch.
+/// forward + backward, a 64-example batch, and the Adam step taken once per batch. Two jobs in one run: the machine's
+/// widest vectors, and the same with AVX-512 switched off in the runtime (the batched kernels then use 256 bits), so
+/// the width's effect is measured side by side under the same conditions.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(WidthConfig))]
 public class TrainingStepBenchmarks
 {
+    private sealed class WidthConfig : ManualConfig
+    {
+        public WidthConfig()
+        {
+            Job quick = Job.ShortRun.WithIterationCount(7);
+            AddJob(quick.WithId("widest"));
+            AddJob(quick.WithEnvironmentVariables(new EnvironmentVariable("DOTNET_EnableAVX512F", "0")).WithId("avx2"));
+        }
+    }
+
     private const int Batch = TrainingEpochBenchmarks.BatchSize;
     private readonly TrainingNet _net = new(seed: 1);
     private readonly float[] _inputs = new float[Batch * TrainingNet.InputSize];
