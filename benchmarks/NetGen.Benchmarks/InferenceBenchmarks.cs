@@ -9,6 +9,8 @@ namespace NetGen.Benchmarks;
 /// function from the same parameters. The baseline is marked as such, so the ratio column reads NetGen / naive.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 20)]
 public class InferenceBenchmarks
 {
     private readonly TinyNet _tiny = new(seed: 1);

@@ -1,5 +1,6 @@
 using System;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 
 namespace NetGen.Benchmarks.Training;
@@ -10,9 +11,16 @@ namespace NetGen.Benchmarks.Training;
 /// One invocation is one whole epoch; examples per second is 60,000 / the reported time.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[Config(typeof(ThroughputConfig))]
 public class TrainingEpochBenchmarks
 {
+    private sealed class ThroughputConfig : ManualConfig
+    {
+        public ThroughputConfig() => AddColumn(new ExamplesPerSecondColumn(Examples));
+    }
+
     public const int Examples = 60_000, BatchSize = 64;
     private EpochDriver _driver = null!;
 

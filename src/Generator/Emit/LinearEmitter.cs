@@ -6,10 +6,11 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// Writes each layer's <c>z = W x + b</c>. Three shapes, chosen at generation time from the layer's sizes:
-/// straight-line code for tiny layers, and for the rest a <c>Vector&lt;float&gt;</c> kernel that works on
-/// <see cref="RowBlock"/> weight rows at once (each input vector is loaded once and reused for all of them) with a
-/// plain scalar loop for runtimes without SIMD (the JIT folds <c>Vector.IsHardwareAccelerated</c>, so only one survives).
+/// Writes each layer's <c>z = W x + b</c>. Straight-line code for tiny layers; for the rest the .NET 8+ kernel of
+/// <see cref="Linear256Emitter"/> (under <c>#if NET8_0_OR_GREATER</c>), then a <c>Vector&lt;float&gt;</c> kernel for
+/// netstandard2.1 consumers that works on <see cref="RowBlock"/> weight rows at once (each input vector is loaded once
+/// and reused for all of them), then a plain scalar loop for runtimes without SIMD. The JIT folds the
+/// <c>IsHardwareAccelerated</c> tests, so only one path survives in the machine code.
 /// </summary>
 internal static class LinearEmitter
 {
