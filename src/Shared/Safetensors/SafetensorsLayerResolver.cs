@@ -4,22 +4,6 @@ using System.Globalization;
 
 namespace NetGen.Safetensors
 {
-    /// <summary>Where one Dense layer's parameters are in a safetensors file.</summary>
-    internal sealed class SafetensorsLayerTensors
-    {
-        public SafetensorsLayerTensors(SafetensorsTensorInfo weight, SafetensorsTensorInfo bias)
-        {
-            Weight = weight;
-            Bias = bias;
-        }
-
-        /// <summary>The <c>[units, inputs]</c> F32 weight matrix.</summary>
-        public SafetensorsTensorInfo Weight { get; }
-
-        /// <summary>The <c>[units]</c> F32 bias vector.</summary>
-        public SafetensorsTensorInfo Bias { get; }
-    }
-
     /// <summary>
     /// Matches the tensors of a parsed safetensors header to a network's Dense layers, shared by the runtime's
     /// <c>Load</c> and the generator's <c>[EmbeddedWeights]</c> so both accept exactly the same files.
