@@ -48,7 +48,7 @@ public class CreatePretrainedTests
     [Fact]
     public void MatchingFile_GeneratesCreatePretrainedWithTheFilesExactBits()
     {
-        var file = WeightsAdditionalText.Create("policy.safetensors", SafetensorsBuilder.ForLayers(3, Units, Tricky).Build());
+        using var file = WeightsAdditionalText.Create("policy.safetensors", SafetensorsBuilder.ForLayers(3, Units, Tricky).Build());
         GeneratorRun run = EmbeddedWeightsRun.Run(Network, file);
         Assert.Empty(run.NetGenDiagnostics());
         run.AssertOutputCompilesCleanly();
@@ -77,7 +77,8 @@ public class CreatePretrainedTests
             .Add("0.weight", new long[] { 4, 3 }, Enumerable.Range(0, 12).Select(i => V(0, i)).ToArray())
             .Add("0.bias", new long[] { 4 }, Enumerable.Range(12, 4).Select(i => V(0, i)).ToArray())
             .Build();
-        GeneratorRun run = EmbeddedWeightsRun.Run(Network, WeightsAdditionalText.Create("policy.safetensors", bytes));
+        using var file = WeightsAdditionalText.Create("policy.safetensors", bytes);
+        GeneratorRun run = EmbeddedWeightsRun.Run(Network, file);
         Assert.Empty(run.NetGenDiagnostics());
         object network = EmbeddedWeightsRun.Load(run).GetType("Game.Policy")!.GetMethod("CreatePretrained")!.Invoke(null, null)!;
         float[] expected = Enumerable.Range(0, 16).Select(i => V(0, i)).Concat(Enumerable.Range(0, 10).Select(i => V(1, i))).ToArray();
@@ -97,7 +98,7 @@ public class CreatePretrainedTests
             public partial class Big { }
             """;
         float V(int l, int i) => (float)Math.Sin(l * 7919 + i) * 0.1f;
-        var file = WeightsAdditionalText.Create("big.safetensors", SafetensorsBuilder.ForLayers(40, new[] { 700, 3 }, V).Build());
+        using var file = WeightsAdditionalText.Create("big.safetensors", SafetensorsBuilder.ForLayers(40, new[] { 700, 3 }, V).Build());
         GeneratorRun run = EmbeddedWeightsRun.Run(source, file);
         Assert.Empty(run.NetGenDiagnostics());
         object network = EmbeddedWeightsRun.Load(run).GetType("Big")!.GetMethod("CreatePretrained")!.Invoke(null, null)!;
@@ -115,7 +116,8 @@ public class CreatePretrainedTests
             public partial class Plain { }
             """;
         // A file that would fail every check, to show it is not even looked at.
-        GeneratorRun run = EmbeddedWeightsRun.Run(source, WeightsAdditionalText.Create("policy.safetensors", new byte[] { 1, 2, 3 }));
+        using var file = WeightsAdditionalText.Create("policy.safetensors", new byte[] { 1, 2, 3 });
+        GeneratorRun run = EmbeddedWeightsRun.Run(source, file);
         Assert.Empty(run.NetGenDiagnostics());
         Assert.DoesNotContain("CreatePretrained", run.GeneratedSources.Single().SourceText.ToString());
     }

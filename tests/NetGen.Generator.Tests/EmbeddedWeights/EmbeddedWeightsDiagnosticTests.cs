@@ -25,8 +25,11 @@ public class EmbeddedWeightsDiagnosticTests
 
     private static byte[] Valid() => SafetensorsBuilder.ForLayers(3, CreatePretrainedTests.Units, (l, i) => l + i * 0.01f).Build();
 
-    private static Diagnostic Single(string id, byte[] bytes, string fileName = "policy.safetensors") =>
-        Assert.Single(EmbeddedWeightsRun.AssertReports(Marked(id), WeightsAdditionalText.Create(fileName, bytes)));
+    private static Diagnostic Single(string id, byte[] bytes, string fileName = "policy.safetensors")
+    {
+        using var file = WeightsAdditionalText.Create(fileName, bytes);
+        return Assert.Single(EmbeddedWeightsRun.AssertReports(Marked(id), file));
+    }
 
     [Fact]
     public void NG0030_FileNotInAdditionalFiles_SaysHowToAddIt()
@@ -62,8 +65,8 @@ public class EmbeddedWeightsDiagnosticTests
     [Fact]
     public void NG0031_TwoAdditionalFilesMatch_ListsBoth()
     {
-        var a = WeightsAdditionalText.Create("policy.safetensors", Valid());
-        var b = WeightsAdditionalText.Create("policy.safetensors", Valid());
+        using var a = WeightsAdditionalText.Create("policy.safetensors", Valid());
+        using var b = WeightsAdditionalText.Create("policy.safetensors", Valid());
         Diagnostic d = Assert.Single(EmbeddedWeightsRun.AssertReports(Marked("NG0031"), a, b));
         Assert.Contains(a.Path, d.GetMessage());
         Assert.Contains(b.Path, d.GetMessage());
@@ -136,7 +139,7 @@ public class EmbeddedWeightsDiagnosticTests
     [InlineData(false, "sub/policy.safetensors", true)]
     public void WithMSBuildsProjectDir_TheRelativePathIsResolvedAgainstIt(bool passProjectDir, string fileInProject, bool matches)
     {
-        var file = WeightsAdditionalText.Create(fileInProject, Valid());
+        using var file = WeightsAdditionalText.Create(fileInProject, Valid());
         string projectDir = file.Path.Substring(0, file.Path.Length - fileInProject.Length);
         GeneratorRun run = EmbeddedWeightsRun.Run(
             TestCompilation.Create(Markup.Replace("{|ID:", "").Replace("|}", "")), new AdditionalText[] { file }, passProjectDir ? projectDir : null);

@@ -22,7 +22,8 @@ public class EmbeddedWeightsIncrementalityTests
     [Fact]
     public void UnrelatedEdit_DoesNotReReadTheFileOrReEmit()
     {
-        GeneratorRun first = First(WeightsAdditionalText.Create("policy.safetensors", Weights(1)));
+        using var file = WeightsAdditionalText.Create("policy.safetensors", Weights(1));
+        GeneratorRun first = First(file);
         Assert.Equal(new[] { IncrementalStepRunReason.New }, Reasons(first, TrackingNames.WeightsRead));
 
         Compilation edited = first.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { void M() { } }", TestCompilation.CSharp9, "Other.cs"));
@@ -36,12 +37,12 @@ public class EmbeddedWeightsIncrementalityTests
     [Fact]
     public void EditingTheWeightsFile_ReReadsAndReEmits()
     {
-        WeightsAdditionalText original = WeightsAdditionalText.Create("policy.safetensors", Weights(1));
+        using WeightsAdditionalText original = WeightsAdditionalText.Create("policy.safetensors", Weights(1));
         GeneratorRun first = First(original);
         string before = first.GeneratedSources.Single().SourceText.ToString();
 
         // Hosts hand the generator a new AdditionalText when the file changes; csc builds a new one per compilation.
-        var changed = WeightsAdditionalText.Create("policy.safetensors", Weights(2));
+        using var changed = WeightsAdditionalText.Create("policy.safetensors", Weights(2));
         GeneratorDriver driver = first.Driver.ReplaceAdditionalText(original, changed);
         GeneratorRun second = GeneratorRun.RunWith(driver, first.Input);
         second.AssertNoCrash();
@@ -53,9 +54,10 @@ public class EmbeddedWeightsIncrementalityTests
     [Fact]
     public void ReplacingTheFileWithIdenticalBytes_ReReadsButDoesNotReEmit()
     {
-        WeightsAdditionalText original = WeightsAdditionalText.Create("policy.safetensors", Weights(1));
+        using WeightsAdditionalText original = WeightsAdditionalText.Create("policy.safetensors", Weights(1));
         GeneratorRun first = First(original);
-        GeneratorDriver driver = first.Driver.ReplaceAdditionalText(original, WeightsAdditionalText.Create("policy.safetensors", Weights(1)));
+        using var same = WeightsAdditionalText.Create("policy.safetensors", Weights(1));
+        GeneratorDriver driver = first.Driver.ReplaceAdditionalText(original, same);
         GeneratorRun second = GeneratorRun.RunWith(driver, first.Input);
         // The path differs (a new temp folder), so the read step's value differs; the baked parameters do not.
         Assert.All(Reasons(second, TrackingNames.Model), r => Assert.Contains(r.ToString(), Cached));
@@ -65,7 +67,8 @@ public class EmbeddedWeightsIncrementalityTests
     [Fact]
     public void StepOutputsHoldNoAdditionalTextOrSourceText()
     {
-        GeneratorRun run = First(WeightsAdditionalText.Create("policy.safetensors", Weights(1)));
+        using var file = WeightsAdditionalText.Create("policy.safetensors", Weights(1));
+        GeneratorRun run = First(file);
         foreach (string step in new[] { TrackingNames.WeightsRequests, TrackingNames.WeightsRead, TrackingNames.WeightsBind, TrackingNames.WeightsDiagnostics, TrackingNames.Model })
         {
             var outputs = run.Generator.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Value).ToList();

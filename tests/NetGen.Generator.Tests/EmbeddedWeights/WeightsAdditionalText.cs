@@ -10,9 +10,17 @@ namespace NetGen.Generator.Tests.EmbeddedWeights;
 /// An AdditionalFile backed by a real file, as the compiler passes one. <see cref="GetText"/> throws: csc cannot decode
 /// a binary file as text (it reports CS2015), so the generator must never ask for the text.
 /// </summary>
-internal sealed class WeightsAdditionalText : AdditionalText
+internal sealed class WeightsAdditionalText : AdditionalText, IDisposable
 {
+    private readonly string? _ownedDirectory;
+
     public WeightsAdditionalText(string path) => Path = path;
+
+    private WeightsAdditionalText(string path, string ownedDirectory)
+    {
+        Path = path;
+        _ownedDirectory = ownedDirectory;
+    }
 
     public override string Path { get; }
 
@@ -26,6 +34,12 @@ internal sealed class WeightsAdditionalText : AdditionalText
         string path = System.IO.Path.Combine(directory, fileName);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
-        return new WeightsAdditionalText(path);
+        return new WeightsAdditionalText(path, directory);
+    }
+
+    /// <summary>Deletes the temp folder <see cref="Create"/> made, so test runs leave nothing behind.</summary>
+    public void Dispose()
+    {
+        if (_ownedDirectory is not null && Directory.Exists(_ownedDirectory)) Directory.Delete(_ownedDirectory, recursive: true);
     }
 }

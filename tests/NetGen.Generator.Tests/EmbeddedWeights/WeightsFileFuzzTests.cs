@@ -24,7 +24,8 @@ public class WeightsFileFuzzTests
         int embedded = 0, rejected = 0;
         foreach (byte[] bytes in cases)
         {
-            GeneratorRun run = EmbeddedWeightsRun.Run(CreatePretrainedTests.Network, WeightsAdditionalText.Create("policy.safetensors", bytes));
+            using var file = WeightsAdditionalText.Create("policy.safetensors", bytes);
+            GeneratorRun run = EmbeddedWeightsRun.Run(CreatePretrainedTests.Network, file);
             run.AssertNoCrash();
             string[] ids = run.NetGenDiagnostics().Select(d => d.Id).ToArray();
             if (ids.Length == 0)
