@@ -16,8 +16,8 @@ namespace NetGen;
 /// <item><description>Nesterov: <c>b</c> as above, then <c>p = p - lr * (g + mu * b)</c>.</description></item>
 /// </list>
 /// <para>The lecture writes momentum as <c>v = beta * v + (1 - beta) * g; w = w - alpha * v</c>: an exponential average of
-/// gradients. PyTorch's (and this) buffer is an undamped sum, larger by the factor <c>1 / (1 - beta)</c> in the steady state,
-/// so the lecture's <c>alpha</c> corresponds to <c>lr = alpha * (1 - beta)</c> here, with the same <c>beta = mu</c>.</para>
+/// gradients. PyTorch's (and this) buffer is the undamped sum; starting from 0 both ways, <c>v = (1 - beta) * b</c> at every
+/// step, so <c>Sgd(learningRate: alpha * (1 - beta), momentum: beta)</c> follows the lecture's rule exactly.</para>
 /// </remarks>
 public sealed class Sgd : Optimizer
 {

@@ -47,6 +47,9 @@ public readonly struct BatchProgress
     /// <summary>Throughput of this epoch so far.</summary>
     public double ExamplesPerSecond => Seconds > 0 ? ExamplesDone / Seconds : 0;
 
+    /// <summary>Seconds until this epoch's training part ends at the current throughput (validation not included); 0 before any throughput is known.</summary>
+    public double SecondsLeftInEpoch => ExamplesPerSecond > 0 ? (ExamplesPerEpoch - ExamplesDone) / ExamplesPerSecond : 0;
+
     /// <summary>This epoch's fraction done, in [0, 1].</summary>
     public double Fraction => (double)ExamplesDone / ExamplesPerEpoch;
 }

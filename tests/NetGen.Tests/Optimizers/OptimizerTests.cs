@@ -89,6 +89,27 @@ public class OptimizerTests
         Assert.NotEqual(a, b);
     }
 
+    [Fact]
+    public void SgdMomentumReproducesTheLecturesDampedMomentum()
+    {
+        // Lecture: v = beta v + (1 - beta) g; w -= alpha v. The Sgd docs claim lr = alpha (1 - beta) gives the same steps.
+        const double alpha = 0.2, beta = 0.75;
+        var sgd = new Sgd((float)(alpha * (1 - beta)), (float)beta);
+        float[] p = (float[])PyTorchOptimizerSteps.Initial.Clone();
+        double[] w = p.Select(x => (double)x).ToArray(), v = new double[w.Length];
+        foreach (float[] g in PyTorchOptimizerSteps.Gradients)
+        {
+            sgd.Step(p, g);
+            for (int i = 0; i < w.Length; i++)
+            {
+                v[i] = beta * v[i] + (1 - beta) * g[i];
+                w[i] -= alpha * v[i];
+            }
+        }
+
+        AssertClose(w, p, "lecture momentum");
+    }
+
     [Theory]
     [MemberData(nameof(Configurations))]
     public void ResetForgetsStateAndAllowsAnotherLength(string name)
