@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using NetGen.Safetensors;
+
+namespace NetGen;
+
+/// <summary>
+/// Saves and loads a network's parameters as a safetensors file (https://github.com/huggingface/safetensors): F32
+/// tensors <c>layers.{i}.weight</c> <c>[out, in]</c> and <c>layers.{i}.bias</c> <c>[out]</c> for each Dense layer
+/// <c>i</c> from 0, and <c>__metadata__</c> with the architecture, a format version and, when given, the standardizer.
+/// Files saved from a PyTorch <c>nn.Sequential</c> of <c>nn.Linear</c> layers load too.
+/// </summary>
+public static class WeightFileExtensions
+{
+    /// <summary>
+    /// Writes the parameters (and <paramref name="standardizer"/>, if given) to <paramref name="path"/>. The file is
+    /// replaced atomically: the data goes to a temporary file in the same directory, is flushed to the disk and then
+    /// renamed over the target, so a crash or error never leaves a half-written file.
+    /// </summary>
+    /// <param name="network">The network to save.</param>
+    /// <param name="path">The destination file.</param>
+    /// <param name="standardizer">Input statistics to store beside the weights; <see cref="Load"/> returns them.</param>
+    /// <exception cref="ArgumentException">The standardizer's feature count is not the network's input size.</exception>
+    public static void Save(this INetwork network, string path, Standardizer? standardizer = null)
+    {
+        if (network is null) throw new ArgumentNullException(nameof(network));
+        if (path is null) throw new ArgumentNullException(nameof(path));
+        NetworkArchitecture architecture = network.Architecture;
+        ReadOnlySpan<float> parameters = CheckedParameters(network, architecture);
+        if (standardizer is not null && standardizer.FeatureCount != architecture.InputSize)
+            throw new ArgumentException($"The standardizer has {standardizer.FeatureCount} features but the network has {architecture.InputSize} inputs.", nameof(standardizer));
+
+        var metadata = new Dictionary<string, string>
+        {
+            [WeightFileMetadata.FormatVersionKey] = WeightFileMetadata.FormatVersion,
+            [WeightFileMetadata.ArchitectureKey] = architecture.ToString(),
+            [WeightFileMetadata.ActivationsKey] = WeightFileMetadata.Activations(architecture),
+        };
+        if (standardizer is not null)
+        {
+            metadata[WeightFileMetadata.StandardizerMeansKey] = WeightFileMetadata.FormatFloats(standardizer.Means);
+            metadata[WeightFileMetadata.StandardizerStdsKey] = WeightFileMetadata.FormatFloats(standardizer.StandardDeviations);
+        }
+
+        // A snapshot taken now: the lambda below cannot capture the span, and the file must be one consistent state.
+        var tensors = new List<(string, long[], float[])>(architecture.Layers.Count * 2);
+        for (int i = 0; i < architecture.Layers.Count; i++)
+        {
+            LayerInfo layer = architecture.Layers[i];
+            tensors.Add((SafetensorsLayerResolver.WeightName(i), new long[] { layer.Units, layer.Inputs }, parameters.Slice(layer.ParameterOffset, layer.WeightCount).ToArray()));
+            tensors.Add((SafetensorsLayerResolver.BiasName(i), new long[] { layer.Units }, parameters.Slice(layer.BiasOffset, layer.Units).ToArray()));
+        }
+
+        AtomicFile.Write(path, stream => SafetensorsWriter.Write(stream, tensors, metadata));
+    }
+
+    /// <summary>
+    /// Reads the parameters from a safetensors file at <paramref name="path"/> into <paramref name="network"/>. The whole
+    /// file is validated first (header length, JSON, names, dtypes, shapes, offsets, finite values, and the activations
+    /// NetGen recorded, if any); only then are the parameters replaced, so a bad file leaves the network unchanged.
+    /// Tensors are matched by NetGen's names <c>layers.{i}.weight</c>/<c>.bias</c>, or, when those are not all present,
+    /// as the <c>{stem}{n}.weight</c>/<c>{stem}{n}.bias</c> pairs of a PyTorch <c>nn.Sequential</c> (one common stem such
+    /// as <c>""</c>, <c>"net."</c>) in numeric order of <c>n</c>.
+    /// </summary>
+    /// <param name="network">The network to fill.</param>
+    /// <param name="path">The safetensors file.</param>
+    /// <returns>The standardizer stored with the weights (if any) and the file's metadata.</returns>
+    /// <exception cref="InvalidDataException">The file is malformed or does not fit the network; the message names the file and the tensor or byte offset.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static LoadResult Load(this INetwork network, string path)
+    {
+        if (network is null) throw new ArgumentNullException(nameof(network));
+        if (path is null) throw new ArgumentNullException(nameof(path));
+        NetworkArchitecture architecture = network.Architecture;
+        CheckedParameters(network, architecture);
+
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        long fileLength = file.Length;
+        var prefix = new byte[SafetensorsParser.PrefixLength];
+        int prefixRead = ReadUpTo(file, prefix, prefix.Length);
+        Throw(path, SafetensorsParser.ReadHeaderLength(prefix.AsSpan(0, prefixRead), fileLength, out long headerLength));
+
+        // Bounded by the parser's cap and by the file's real length, so a lying length prefix cannot make this huge.
+        var headerBytes = new byte[headerLength];
+        ReadExactly(path, file, headerBytes, SafetensorsParser.PrefixLength);
+        long dataLength = fileLength - SafetensorsParser.PrefixLength - headerLength;
+        Throw(path, SafetensorsParser.ParseHeader(headerBytes, dataLength, out SafetensorsHeader? header));
+
+        var shapes = new (int, int)[architecture.Layers.Count];
+        for (int i = 0; i < shapes.Length; i++) shapes[i] = (architecture.Layers[i].Inputs, architecture.Layers[i].Units);
+        Throw(path, SafetensorsLayerResolver.Resolve(header!, shapes, out SafetensorsLayerTensors[] layers, out bool pyTorchNames));
+        CheckActivations(path, header!, architecture);
+        Standardizer? standardizer = ReadStandardizer(path, header!, architecture.InputSize);
+
+        // Names and shapes match the network and the tensors tile the buffer exactly, so it holds exactly the
+        // network's parameters: this allocation is the network's size, whatever the file claims.
+        var data = new byte[dataLength];
+        ReadExactly(path, file, data, header!.DataStart);
+        var staged = new float[architecture.ParameterCount];
+        for (int i = 0; i < layers.Length; i++)
+        {
+            LayerInfo layer = architecture.Layers[i];
+            Decode(path, header, data, layers[i].Weight, staged.AsSpan(layer.ParameterOffset, layer.WeightCount));
+            Decode(path, header, data, layers[i].Bias, staged.AsSpan(layer.BiasOffset, layer.Units));
+        }
+
+        staged.CopyTo(network.Parameters);
+        return new LoadResult(standardizer, header.Metadata, pyTorchNames);
+    }
+
+    private static ReadOnlySpan<float> CheckedParameters(INetwork network, NetworkArchitecture architecture)
+    {
+        Span<float> parameters = network.Parameters;
+        if (parameters.Length != architecture.ParameterCount)
+            throw new ArgumentException($"The network's Parameters span has {parameters.Length} values but its architecture needs {architecture.ParameterCount}.", nameof(network));
+        return parameters;
+    }
+
+    private static void Decode(string path, SafetensorsHeader header, byte[] data, SafetensorsTensorInfo tensor, Span<float> destination)
+    {
+        int bad = SafetensorsFloat32.Decode(data.AsSpan((int)tensor.Begin, (int)tensor.ByteLength), destination);
+        if (bad >= 0)
+            throw new InvalidDataException($"{path}: byte {header.DataStart + tensor.Begin + 4L * bad}: tensor '{tensor.Name}' element {bad} is {destination[bad]}; weights must be finite.");
+    }
+
+    private static void CheckActivations(string path, SafetensorsHeader header, NetworkArchitecture architecture)
+    {
+        if (!header.Metadata.TryGetValue(WeightFileMetadata.ActivationsKey, out string? saved)) return;
+        string expected = WeightFileMetadata.Activations(architecture);
+        if (saved != expected)
+            throw new InvalidDataException($"{path}: the weights were saved from a network with activations [{saved}] but this network has [{expected}] (metadata '{WeightFileMetadata.ActivationsKey}').");
+    }
+
+    private static Standardizer? ReadStandardizer(string path, SafetensorsHeader header, int inputSize)
+    {
+        bool hasMeans = header.Metadata.TryGetValue(WeightFileMetadata.StandardizerMeansKey, out string? meansText);
+        bool hasStds = header.Metadata.TryGetValue(WeightFileMetadata.StandardizerStdsKey, out string? stdsText);
+        if (!hasMeans && !hasStds) return null;
+        if (!hasMeans || !hasStds)
+            throw new InvalidDataException($"{path}: metadata has '{(hasMeans ? WeightFileMetadata.StandardizerMeansKey : WeightFileMetadata.StandardizerStdsKey)}' without '{(hasMeans ? WeightFileMetadata.StandardizerStdsKey : WeightFileMetadata.StandardizerMeansKey)}'.");
+        float[] means = WeightFileMetadata.ParseFloats(meansText!, inputSize, out string? problem)
+            ?? throw new InvalidDataException($"{path}: metadata '{WeightFileMetadata.StandardizerMeansKey}' {problem}.");
+        float[] stds = WeightFileMetadata.ParseFloats(stdsText!, inputSize, out problem)
+            ?? throw new InvalidDataException($"{path}: metadata '{WeightFileMetadata.StandardizerStdsKey}' {problem}.");
+        for (int i = 0; i < stds.Length; i++)
+            if (!(stds[i] > 0))
+                throw new InvalidDataException($"{path}: metadata '{WeightFileMetadata.StandardizerStdsKey}' value {i} is {stds[i]}; standard deviations must be positive.");
+        return new Standardizer(means, stds);
+    }
+
+    private static void Throw(string path, SafetensorsError? error)
+    {
+        if (error is not null) throw new InvalidDataException($"{path}: {error}");
+    }
+
+    private static int ReadUpTo(Stream stream, byte[] buffer, int count)
+    {
+        int total = 0;
+        while (total < count)
+        {
+            int n = stream.Read(buffer, total, count - total);
+            if (n == 0) break;
+            total += n;
+        }
+
+        return total;
+    }
+
+    /// <summary>Reads <c>buffer.Length</c> bytes from <paramref name="offset"/>; a file that shrank meanwhile is reported like a truncated one.</summary>
+    private static void ReadExactly(string path, Stream stream, byte[] buffer, long offset)
+    {
+        stream.Position = offset;
+        int read = ReadUpTo(stream, buffer, buffer.Length);
+        if (read != buffer.Length)
+            throw new InvalidDataException($"{path}: byte {offset + read}: the file ended {buffer.Length - read} bytes early.");
+    }
+}
