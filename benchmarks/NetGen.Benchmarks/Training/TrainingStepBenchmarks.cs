@@ -7,9 +7,9 @@ namespace NetGen.Benchmarks.Training;
 
 /// <summary>
 /// Where an epoch of <see cref="TrainingEpochBenchmarks"/> spends its time: one example's forward pass, one example's
-/// forward + backward, a 64-example batch, and the Adam step taken once per batch. Two jobs in one run: the machine's
-/// widest vectors, and the same with AVX-512 switched off in the runtime (the batched kernels then use 256 bits), so
-/// the width's effect is measured side by side under the same conditions.
+/// forward + backward, a 64-example batch, and the Adam step taken once per batch. Two jobs in one run: the runtime's
+/// defaults, and the same with AVX-512 switched off (<c>DOTNET_EnableAVX512F=0</c>), so an AVX-512 code path anywhere
+/// (the runtime's, or a future kernel's) can be judged side by side under the same conditions.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(WidthConfig))]
