@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,6 +8,7 @@ using NetGen.Generator.Emit;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
+using NetGen.Generator.Weights;
 
 namespace NetGen.Generator;
 
@@ -43,16 +45,31 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             foreach (DiagnosticInfo info in infos) spc.ReportDiagnostic(info.ToDiagnostic());
         });
 
-        IncrementalValuesProvider<NetworkModel> models = results
-            .Where(static result => result.Model is not null)
-            .Select(static (result, _) => result.Model!)
+        IncrementalValuesProvider<BoundNetwork> bound = results
+            .Combine(EmbeddedWeightsFiles(context, results))
+            .Select(static (pair, _) => EmbeddedWeightsBinder.Bind(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.WeightsBind);
+
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> weightsDiagnostics = bound
+            .Select(static (network, _) => network.Diagnostics)
+            .WithTrackingName(TrackingNames.WeightsDiagnostics);
+
+        context.RegisterSourceOutput(weightsDiagnostics, static (spc, infos) =>
+        {
+            foreach (DiagnosticInfo info in infos) spc.ReportDiagnostic(info.ToDiagnostic());
+        });
+
+        // Diagnostics are dropped here so that a weights error moving with its attribute does not re-emit the network.
+        IncrementalValuesProvider<BoundNetwork> models = bound
+            .Where(static network => network.Model is not null)
+            .Select(static (network, _) => network with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
             .WithTrackingName(TrackingNames.Model);
 
         // Hint names must be unique ignoring case, but C# names are case-sensitive: classes Net and NET may both be
         // networks. The few colliding names get a hash suffix. The set is almost always empty and compares by value, so
         // an edit to one network does not re-emit the others.
         IncrementalValueProvider<EquatableArray<string>> collidingHintNames = models
-            .Select(static (model, _) => BaseHintName(model))
+            .Select(static (network, _) => BaseHintName(network.Model!))
             .Collect()
             .Select(static (hintNames, _) => hintNames
                 .GroupBy(h => h, StringComparer.OrdinalIgnoreCase)
@@ -69,11 +86,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     /// Emits one network. An exception escaping a generator discards every network's output (CS8785), so an emitter bug
     /// is contained to its own network and reported as NG0099 instead.
     /// </summary>
-    private static void EmitSource(SourceProductionContext context, NetworkModel model, EquatableArray<string> collidingHintNames)
+    private static void EmitSource(SourceProductionContext context, BoundNetwork network, EquatableArray<string> collidingHintNames)
     {
+        NetworkModel model = network.Model!;
         try
         {
-            string source = NetworkEmitter.Emit(model);
+            string source = NetworkEmitter.Emit(model, network.Pretrained);
             context.AddSource(HintName(model, collidingHintNames), source);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -81,6 +99,35 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.InternalError, Location.None, model.FullName, exception.GetType().Name + ": " + exception.Message));
         }
+    }
+
+    /// <summary>
+    /// The weights files that <c>[EmbeddedWeights]</c> attributes name, each read and parsed in its own step. That step
+    /// is keyed on the AdditionalText and on the requested paths, so C# edits leave it cached and only a changed file
+    /// (a new AdditionalText) or a changed attribute path reads a file again.
+    /// </summary>
+    private static IncrementalValueProvider<ImmutableArray<WeightsFile>> EmbeddedWeightsFiles(
+        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ParseResult> results)
+    {
+        IncrementalValueProvider<string?> projectDirectory = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.ProjectDir", out string? directory) ? directory : null);
+
+        IncrementalValueProvider<WeightsRequests> requests = results
+            .Select(static (result, _) => result.Model?.EmbeddedWeightsPath)
+            .Collect()
+            .Combine(projectDirectory)
+            .Select(static (pair, _) => new WeightsRequests(
+                pair.Right,
+                pair.Left.OfType<string>().Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.WeightsRequests);
+
+        return context.AdditionalTextsProvider
+            .Combine(requests)
+            .Select(static (pair, cancellationToken) => WeightsFileReader.ReadIfRequested(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.WeightsRead)
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .Collect();
     }
 
     /// <summary>The emitter's hint name without the '@' of escaped keywords, which Roslyn does not allow in hint names (<c>@class</c> and <c>class</c> are one identifier anyway).</summary>

@@ -7,4 +7,8 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string Model = nameof(Model);
     public const string HintNameCollisions = nameof(HintNameCollisions);
+    public const string WeightsRequests = nameof(WeightsRequests);
+    public const string WeightsRead = nameof(WeightsRead);
+    public const string WeightsBind = nameof(WeightsBind);
+    public const string WeightsDiagnostics = nameof(WeightsDiagnostics);
 }

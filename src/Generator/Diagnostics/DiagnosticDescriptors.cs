@@ -147,29 +147,31 @@ internal static class DiagnosticDescriptors
         "'{0}' is not among the project's AdditionalFiles; add <AdditionalFiles Include=\"{0}\" /> to the project file",
         DiagnosticSeverity.Error, WeightsCategory);
 
+    // The shared safetensors resolver's sentence ({2}) names the tensor and the expected and actual values; the runtime's
+    // Load throws with the same sentence, so a file fails the same way at compile time and at run time.
     public static readonly DiagnosticDescriptor WeightsFileMalformed = Create(
         "NG0031", "Embedded weights file cannot be read",
-        "'{0}' is not a valid safetensors file: {1}",
+        "'{0}' cannot be embedded in '{1}': {2}",
         DiagnosticSeverity.Error, WeightsCategory);
 
     public static readonly DiagnosticDescriptor WeightsTensorMissing = Create(
         "NG0032", "Embedded weights file lacks a tensor",
-        "'{0}' has no tensor '{1}' (expected shape {2}) for Dense layer {3} of '{4}'",
+        "'{0}' lacks a tensor that '{1}' needs: {2}",
         DiagnosticSeverity.Error, WeightsCategory);
 
     public static readonly DiagnosticDescriptor WeightsTensorExtra = Create(
         "NG0033", "Embedded weights file has an extra tensor",
-        "'{0}' has tensor '{1}', which no Dense layer of '{2}' uses; '{2}' declares {3} layers",
+        "'{0}' holds a tensor that '{1}' does not use: {2}",
         DiagnosticSeverity.Error, WeightsCategory);
 
     public static readonly DiagnosticDescriptor WeightsTensorShape = Create(
         "NG0034", "Embedded weights tensor has the wrong shape",
-        "Tensor '{0}' in '{1}' has shape {2}, but Dense layer {3} of '{4}' needs {5}",
+        "'{0}' has a tensor of the wrong shape for '{1}': {2}",
         DiagnosticSeverity.Error, WeightsCategory);
 
     public static readonly DiagnosticDescriptor WeightsTensorDtype = Create(
         "NG0035", "Embedded weights tensor has an unsupported dtype",
-        "Tensor '{0}' in '{1}' has dtype {2}; NetGen embeds F32 tensors only",
+        "'{0}' has a tensor of an unsupported dtype for '{1}': {2}",
         DiagnosticSeverity.Error, WeightsCategory);
 
     public static readonly DiagnosticDescriptor InternalError = Create(

@@ -119,7 +119,7 @@ internal static class NetworkParser
         CheckLoss(declaredLoss, output, network, name, diagnostics);
         LayerParser.CheckParameterCount(inputSize, layers, name, diagnostics);
 
-        string? embeddedWeightsPath = EmbeddedWeightsPath(classAttributes);
+        string? embeddedWeightsPath = EmbeddedWeightsPath(classAttributes, out LocationInfo? embeddedWeightsLocation);
         MemberConflicts.Check(type, embeddedWeightsPath is not null, diagnostics, cancellationToken);
 
         if (!diagnostics.IsSound) return new ParseResult(null, diagnostics.ToEquatableArray());
@@ -133,7 +133,7 @@ internal static class NetworkParser
             BuildLayers(inputSize, layers),
             languageVersion,
             embeddedWeightsPath);
-        return new ParseResult(model, diagnostics.ToEquatableArray());
+        return new ParseResult(model, diagnostics.ToEquatableArray(), embeddedWeightsLocation);
     }
 
     private static ParseResult Unreadable(DiagnosticCollector diagnostics)
@@ -198,15 +198,19 @@ internal static class NetworkParser
             diagnostics.Report(DiagnosticDescriptors.LossActivationMismatch, network.NamedArgumentLocation("Loss"), declared, needed, name, output.Activation);
     }
 
-    private static string? EmbeddedWeightsPath(List<AttributeReader> attributes)
+    private static string? EmbeddedWeightsPath(List<AttributeReader> attributes, out LocationInfo? location)
     {
         foreach (AttributeReader attribute in attributes)
         {
             if (NetGenAttributes.Is(attribute.Data, NetGenAttributes.EmbeddedWeights)
                 && attribute.Data.ConstructorArguments.Length == 1 && attribute.Data.ConstructorArguments[0].Value is string path)
+            {
+                location = attribute.ArgumentLocation(0, "path");
                 return path;
+            }
         }
 
+        location = null;
         return null;
     }
 

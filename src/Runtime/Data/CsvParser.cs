@@ -4,20 +4,6 @@ using System.Text;
 
 namespace NetGen;
 
-/// <summary>One CSV record: its fields and the line it starts on (1-based).</summary>
-internal readonly struct CsvRecord
-{
-    public CsvRecord(string[] fields, int line)
-    {
-        Fields = fields;
-        Line = line;
-    }
-
-    public string[] Fields { get; }
-
-    public int Line { get; }
-}
-
 /// <summary>
 /// Splits RFC 4180 text into records: comma-separated fields, fields in double quotes may hold commas, line breaks and
 /// doubled quotes (<c>""</c> for <c>"</c>); lines end with CRLF, LF or CR. Strict where the RFC is: a quote inside an

@@ -25,8 +25,9 @@ internal static class DataFile
         compressed = IsGzip(raw);
         if (!compressed) return new ArraySegment<byte>(raw);
 
-        // Compressed data rarely expands more than 8x; starting there avoids most regrowth without trusting any header.
-        long guess = Math.Min(Math.Min(limit + 1, raw.Length * 8L + 4096), int.MaxValue / 2);
+        // Image and CSV data typically compress 2x or less (Fashion-MNIST: 26 MB -> 47 MB); starting at 2x avoids
+        // regrowth for them without trusting any size field, and the stream doubles when it needs more.
+        long guess = Math.Min(Math.Min(limit + 1, raw.Length * 2L + 4096), int.MaxValue / 2);
         var output = new MemoryStream((int)guess);
         var chunk = new byte[81920];
         try

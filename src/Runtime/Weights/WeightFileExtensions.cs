@@ -59,8 +59,9 @@ public static class WeightFileExtensions
     /// Reads the parameters from a safetensors file at <paramref name="path"/> into <paramref name="network"/>. The whole
     /// file is validated first (header length, JSON, names, dtypes, shapes, offsets, finite values, and the activations
     /// NetGen recorded, if any); only then are the parameters replaced, so a bad file leaves the network unchanged.
-    /// Tensors are matched by NetGen's names <c>layers.{i}.weight</c>/<c>.bias</c>, or, when no name starts with
-    /// <c>layers.</c>, as the <c>{n}.weight</c>/<c>{n}.bias</c> pairs of a PyTorch <c>nn.Sequential</c> in numeric order of <c>n</c>.
+    /// Tensors are matched by NetGen's names <c>layers.{i}.weight</c>/<c>.bias</c>, or, when those are not all present,
+    /// as the <c>{stem}{n}.weight</c>/<c>{stem}{n}.bias</c> pairs of a PyTorch <c>nn.Sequential</c> (one common stem such
+    /// as <c>""</c>, <c>"net."</c>) in numeric order of <c>n</c>.
     /// </summary>
     /// <param name="network">The network to fill.</param>
     /// <param name="path">The safetensors file.</param>

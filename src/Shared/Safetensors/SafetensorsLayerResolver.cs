@@ -4,33 +4,17 @@ using System.Globalization;
 
 namespace NetGen.Safetensors
 {
-    /// <summary>Where one Dense layer's parameters are in a safetensors file.</summary>
-    internal sealed class SafetensorsLayerTensors
-    {
-        public SafetensorsLayerTensors(SafetensorsTensorInfo weight, SafetensorsTensorInfo bias)
-        {
-            Weight = weight;
-            Bias = bias;
-        }
-
-        /// <summary>The <c>[units, inputs]</c> F32 weight matrix.</summary>
-        public SafetensorsTensorInfo Weight { get; }
-
-        /// <summary>The <c>[units]</c> F32 bias vector.</summary>
-        public SafetensorsTensorInfo Bias { get; }
-    }
-
     /// <summary>
     /// Matches the tensors of a parsed safetensors header to a network's Dense layers, shared by the runtime's
     /// <c>Load</c> and the generator's <c>[EmbeddedWeights]</c> so both accept exactly the same files.
     /// </summary>
     /// <remarks>
-    /// NetGen's own names are <c>layers.{i}.weight</c> and <c>layers.{i}.bias</c>. When no tensor name starts with
-    /// <c>layers.</c>, the file is read as a PyTorch state dict: every tensor must be <c>{stem}{n}.weight</c> or
+    /// NetGen's own names are <c>layers.{i}.weight</c> and <c>layers.{i}.bias</c> for i from 0. When they are not all
+    /// present, the file is read as a PyTorch state dict: every tensor must be <c>{stem}{n}.weight</c> or
     /// <c>{stem}{n}.bias</c> with one common stem (empty for a bare <c>nn.Sequential</c>, e.g. <c>0.weight</c>,
-    /// <c>2.weight</c>; <c>net.</c> for a module holding one), and the pairs are taken in numeric order of n. Either
-    /// way every layer needs both tensors, dtype F32, and any tensor left over is an error: a file with more or
-    /// different tensors than the network is not this network's file.
+    /// <c>2.weight</c>; <c>net.</c> or <c>layers.</c> for a module holding one), and the pairs are taken in numeric
+    /// order of n. Either way every layer needs both tensors, dtype F32, and any tensor left over is an error: a file
+    /// with more or different tensors than the network is not this network's file.
     /// </remarks>
     internal static class SafetensorsLayerResolver
     {
@@ -49,9 +33,9 @@ namespace NetGen.Safetensors
         public static SafetensorsError? Resolve(SafetensorsHeader header, IReadOnlyList<(int Inputs, int Units)> layerShapes, out SafetensorsLayerTensors[] layers, out bool usedPyTorchNames)
         {
             layers = Array.Empty<SafetensorsLayerTensors>();
-            usedPyTorchNames = true;
-            foreach (SafetensorsTensorInfo t in header.Tensors)
-                if (t.Name.StartsWith(CanonicalPrefix, StringComparison.Ordinal)) usedPyTorchNames = false;
+            usedPyTorchNames = false;
+            for (int i = 0; i < layerShapes.Count && !usedPyTorchNames; i++)
+                usedPyTorchNames = header.Find(WeightName(i)) is null || header.Find(BiasName(i)) is null;
 
             var pairs = new List<(string Weight, string Bias)>(layerShapes.Count);
             SafetensorsError? error = usedPyTorchNames ? PyTorchPairs(header, pairs) : CanonicalPairs(header, layerShapes.Count, pairs);
@@ -84,10 +68,8 @@ namespace NetGen.Safetensors
             var expected = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < layerCount; i++)
             {
+                // Resolve checked that every canonical name is present before choosing this path.
                 string w = WeightName(i), b = BiasName(i);
-                foreach (string name in new[] { w, b })
-                    if (header.Find(name) is null)
-                        return new SafetensorsError(SafetensorsErrorKind.MissingTensor, $"tensor '{name}' is missing (the network has {layerCount} Dense layers)", -1, name);
                 expected.Add(w);
                 expected.Add(b);
                 pairs.Add((w, b));

@@ -89,7 +89,7 @@ namespace NetGen.Safetensors
             }
 
             // The format pads the header with spaces to an 8-byte boundary; anything else after the object is an error.
-            if (!reader.AtEnd) return Malformed(reader.FileOffset, "unexpected bytes after the header's closing '}'");
+            if (!reader.SkipWhitespaceToEnd()) return Malformed(reader.FileOffset, "unexpected bytes after the header's closing '}'");
 
             error = CheckTiling(tensors, dataLength);
             if (error is not null) return error;

@@ -37,13 +37,11 @@ namespace NetGen.Safetensors
         /// <summary>File offset of the next unread byte.</summary>
         public long FileOffset => _fileOffset + _pos;
 
-        public bool AtEnd
+        /// <summary>Skips whitespace and tells whether nothing else follows.</summary>
+        public bool SkipWhitespaceToEnd()
         {
-            get
-            {
-                SkipWhitespace();
-                return _pos >= _json.Length;
-            }
+            SkipWhitespace();
+            return _pos >= _json.Length;
         }
 
         /// <summary>Records an error at the current position; returns false so callers can <c>return Fail(...)</c>.</summary>

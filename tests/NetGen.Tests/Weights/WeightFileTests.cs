@@ -155,10 +155,14 @@ public sealed class WeightFileTests : IDisposable
         Assert.True(result.UsedPyTorchNames);
         Assert.Equal(source.Parameters.ToArray(), net.Parameters.ToArray());
 
-        WriteWithNames(Path("stem.safetensors"), source, "0", "2", stem: "net.");
-        var viaStem = new ParameterOnlyNetwork(Arch, 6);
-        viaStem.Load(Path("stem.safetensors"));
-        Assert.Equal(source.Parameters.ToArray(), viaStem.Parameters.ToArray());
+        // A module holding the Sequential as self.net or self.layers: a shared stem before the index.
+        foreach (string stem in new[] { "net.", "layers." })
+        {
+            WriteWithNames(Path("stem.safetensors"), source, "0", "2", stem);
+            var viaStem = new ParameterOnlyNetwork(Arch, 6);
+            Assert.True(viaStem.Load(Path("stem.safetensors")).UsedPyTorchNames);
+            Assert.Equal(source.Parameters.ToArray(), viaStem.Parameters.ToArray());
+        }
     }
 
     [Theory]
