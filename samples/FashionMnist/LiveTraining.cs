@@ -19,21 +19,24 @@ internal sealed class LiveTraining : IProgress<BatchProgress>, IProgress<EpochRe
 
     private readonly IAnsiConsole _console;
     private readonly int _epochs;
+    private readonly ReduceOnPlateau? _schedule;
     private readonly Stopwatch _sinceRedraw = Stopwatch.StartNew();
     private double _bestValidationLoss = double.PositiveInfinity;
     private double _secondsPerExample;
     private ProgressTask? _task;
     private string _metrics = "";
 
-    private LiveTraining(IAnsiConsole console, int epochs)
+    private LiveTraining(IAnsiConsole console, int epochs, ReduceOnPlateau? schedule)
     {
         _console = console;
         _epochs = epochs;
+        _schedule = schedule;
     }
 
-    public static TrainingHistory Fit(INetwork network, Dataset train, TrainingOptions options, IAnsiConsole console)
+    /// <param name="schedule">Sees every epoch's result after it is printed (it runs between epochs, on the training thread).</param>
+    public static TrainingHistory Fit(INetwork network, Dataset train, TrainingOptions options, ReduceOnPlateau? schedule, IAnsiConsole console)
     {
-        var live = new LiveTraining(console, options.Epochs);
+        var live = new LiveTraining(console, options.Epochs, schedule);
         options.Progress = live;
         if (!console.Profile.Capabilities.Interactive || !console.Profile.Capabilities.Ansi)
             return network.Fit(train, options);
@@ -77,7 +80,9 @@ internal sealed class LiveTraining : IProgress<BatchProgress>, IProgress<EpochRe
     {
         bool best = r.ValidationLoss is double loss && loss < _bestValidationLoss;
         if (best) _bestValidationLoss = r.ValidationLoss!.Value;
-        _console.WriteLine(EpochLine.Format(r, _epochs, best));
+        string line = EpochLine.Format(r, _epochs, best);
+        if (_schedule?.Observe(r) is float rate) line += string.Format(CultureInfo.InvariantCulture, "  (learning rate now {0:0.#######})", rate);
+        _console.WriteLine(line);
     }
 
     private static string Clock(double seconds)

@@ -49,11 +49,13 @@ internal static class MainJob
         var loading = Stopwatch.StartNew();
         SampleData data = SampleDataLoader.Load(options, console);
         TrainingDefaults d = data.Defaults;
+        var adam = new Adam(options.LearningRate ?? d.LearningRate);
+        var schedule = new ReduceOnPlateau(adam, d.PlateauPatience, d.PlateauFactor, adam.LearningRate * d.PlateauFloor);
         var training = new TrainingOptions
         {
             Epochs = options.Epochs ?? d.Epochs,
             BatchSize = options.BatchSize ?? d.BatchSize,
-            Optimizer = new Adam(options.LearningRate ?? d.LearningRate),
+            Optimizer = adam,
             Validation = data.Validation,
             EarlyStoppingPatience = options.Patience ?? d.Patience,
             Seed = options.Seed,
@@ -65,12 +67,13 @@ internal static class MainJob
         INetwork network = data.CreateNetwork(options.Seed);
         console.WriteLine(network.Summary().TrimEnd());
         int threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
-        console.WriteLine(string.Format(c, "Adam, learning rate {0}, batch size {1}, up to {2} epochs, early stopping after {3} epochs without a better validation loss, {4} thread(s), seed {5}",
-            ((Adam)training.Optimizer).LearningRate, training.BatchSize, training.Epochs, training.EarlyStoppingPatience, threads, training.Seed));
+        console.WriteLine(string.Format(c,
+            "Adam, learning rate {0} (x{1} after {2} epochs without a better validation loss), batch size {3}, up to {4} epochs, early stopping after {5}, {6} thread(s), seed {7}",
+            adam.LearningRate, schedule.Factor, schedule.Patience, training.BatchSize, training.Epochs, training.EarlyStoppingPatience, threads, training.Seed));
         console.WriteLine();
 
         var clock = Stopwatch.StartNew();
-        TrainingHistory history = LiveTraining.Fit(network, data.Train, training, console);
+        TrainingHistory history = LiveTraining.Fit(network, data.Train, training, schedule, console);
         double seconds = clock.Elapsed.TotalSeconds;
         console.WriteLine();
         console.WriteLine(string.Format(c, "Trained {0} epochs in {1:F1} s{2}.", history.Count, seconds,

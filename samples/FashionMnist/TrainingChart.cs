@@ -15,12 +15,12 @@ internal static class TrainingChart
 
         Plot loss = multiplot.GetPlot(0);
         AddSeries(loss, epochs, history.Select(r => r.TrainLoss).ToArray(), history.Select(r => r.ValidationLoss ?? double.NaN).ToArray());
-        Style(loss, $"{title}: loss", "loss (cross-entropy)", history);
+        Style(loss, $"{title}: loss", "loss (cross-entropy)", history, Alignment.UpperRight);
 
         Plot accuracy = multiplot.GetPlot(1);
         AddSeries(accuracy, epochs, history.Select(r => r.TrainAccuracy ?? double.NaN).ToArray(),
             history.Select(r => r.ValidationAccuracy ?? double.NaN).ToArray());
-        Style(accuracy, $"{title}: accuracy", "accuracy", history);
+        Style(accuracy, $"{title}: accuracy", "accuracy", history, Alignment.LowerRight);
 
         multiplot.SavePng(path, 1400, 560);
     }
@@ -39,7 +39,7 @@ internal static class TrainingChart
         v.Color = Colors.OrangeRed;
     }
 
-    private static void Style(Plot plot, string title, string yLabel, TrainingHistory history)
+    private static void Style(Plot plot, string title, string yLabel, TrainingHistory history, Alignment legend)
     {
         if (history.BestEpoch is int best)
         {
@@ -55,6 +55,6 @@ internal static class TrainingChart
         plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
         plot.Axes.Left.TickLabelStyle.FontSize = 13;
         plot.Legend.FontSize = 14;
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(legend);
     }
 }
