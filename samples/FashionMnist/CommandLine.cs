@@ -7,23 +7,28 @@ namespace NetGen.Samples.FashionMnist;
 /// <summary>Reads the options; a mistake becomes a <see cref="UsageException"/> that says what was wrong.</summary>
 internal static class CommandLine
 {
-    public const string Usage = """
+    private static readonly TrainingDefaults F = TrainingDefaults.Fashion, D = TrainingDefaults.Digits;
+
+    /// <summary>The help text; defaults are read from <see cref="TrainingDefaults"/> so they cannot drift apart.</summary>
+    public static readonly string Usage = string.Create(CultureInfo.InvariantCulture, $"""
         Trains a NetGen network on Fashion-MNIST (or the bundled 8x8 digits when Fashion-MNIST is not installed).
 
         Usage: dotnet run -c Release --project samples/FashionMnist -- [options]
 
         Options:
-          --data DIR             folder with the four Fashion-MNIST .gz files (default /usr/share/datasets/fashion-mnist)
+          --data DIR             folder with the four Fashion-MNIST .gz files (default {SampleOptions.DefaultFashionDirectory})
           --dataset NAME         auto (default: Fashion-MNIST if found, else digits), fashion, or digits
-          --epochs N             most epochs to train (default 20 for Fashion-MNIST, 60 for digits)
-          --batch-size N         examples per mini-batch (default 128 for Fashion-MNIST, 32 for digits)
-          --learning-rate X      Adam's learning rate (default 0.001)
-          --patience N           stop after N epochs without a lower validation loss; 0 = never (default 3 / 10)
+          --epochs N             most epochs to train (default {F.Epochs} for Fashion-MNIST, {D.Epochs} for digits)
+          --batch-size N         examples per mini-batch (default {F.BatchSize} / {D.BatchSize})
+          --learning-rate X      Adam's initial learning rate (default {F.LearningRate} / {D.LearningRate}); multiplied by {F.PlateauFactor}
+                                 after {F.PlateauPatience} / {D.PlateauPatience} epochs without a lower validation loss
+          --patience N           stop after N epochs without a lower validation loss, keeping the best epoch's
+                                 weights; 0 = never (default {F.Patience} / {D.Patience})
           --threads N            training threads; 0 = all cores (default 0)
           --seed N               seed for the split, the initial weights, shuffling and dropout (default 1)
           --out DIR              where the weights and the chart go (default ./out)
           -h, --help             show this help
-        """;
+        """);
 
     public static SampleOptions Parse(IReadOnlyList<string> args)
     {

@@ -67,9 +67,10 @@ internal static class MainJob
         INetwork network = data.CreateNetwork(options.Seed);
         console.WriteLine(network.Summary().TrimEnd());
         int threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
-        console.WriteLine(string.Format(c,
-            "Adam, learning rate {0} (x{1} after {2} epochs without a better validation loss), batch size {3}, up to {4} epochs, early stopping after {5}, {6} thread(s), seed {7}",
-            adam.LearningRate, schedule.Factor, schedule.Patience, training.BatchSize, training.Epochs, training.EarlyStoppingPatience, threads, training.Seed));
+        console.WriteLine(string.Format(c, "Adam, learning rate {0}, x{1} after {2} epochs without a lower validation loss; batch size {3}",
+            adam.LearningRate, schedule.Factor, schedule.Patience, training.BatchSize));
+        console.WriteLine(string.Format(c, "Up to {0} epochs, early stopping after {1} without a lower validation loss; {2} thread(s), seed {3}",
+            training.Epochs, training.EarlyStoppingPatience, threads, training.Seed));
         console.WriteLine();
 
         var clock = Stopwatch.StartNew();

@@ -26,8 +26,8 @@ internal static class SampleDataLoader
         {
             case DataChoice.Fashion when fashion is null:
                 throw new DataMissingException(
-                    $"Fashion-MNIST was not found in {options.DataDirectory} (it needs {string.Join(", ", FashionFiles.Select(f => f + ".gz"))}). " +
-                    $"Install it with '{InstallHint}', or pass --data DIR.");
+                    $"Fashion-MNIST was not found in {options.DataDirectory} (it needs {string.Join(", ", FashionFiles.Select(f => f + ".gz"))})." +
+                    Environment.NewLine + $"Install it with '{InstallHint}', or pass --data DIR.");
             case DataChoice.Auto when fashion is null:
                 console.MarkupLine($"[yellow]Fashion-MNIST was not found in {Markup.Escape(options.DataDirectory)}.[/]");
                 console.MarkupLine($"[yellow]Get it with '[bold]{InstallHint}[/]' (or pass --data DIR with the four .gz files).[/]");

@@ -13,7 +13,7 @@ public sealed class CommandLineTests
         SampleRun run = SampleRun.Of("--help");
         Assert.Equal(MainJob.Success, run.ExitCode);
         foreach (string option in new[] { "--epochs", "--batch-size", "--learning-rate", "--threads", "--out", "--data", "--seed", "--patience", "--dataset" })
-            Assert.Contains(option, run.Output, StringComparison.Ordinal);
+            Assert.Contains(option, run.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -31,7 +31,7 @@ public sealed class CommandLineTests
     {
         SampleRun run = SampleRun.Of(args.Split(' '));
         Assert.Equal(MainJob.BadOptions, run.ExitCode);
-        Assert.Contains(message, run.Output, StringComparison.Ordinal);
+        Assert.Contains(message, run.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class CommandLineTests
     {
         SampleRun run = SampleRun.Of("--dataset", "fashion", "--data", "/nonexistent/fashion-mnist");
         Assert.Equal(MainJob.Failure, run.ExitCode);
-        Assert.Contains("Fashion-MNIST was not found in /nonexistent/fashion-mnist", run.Output, StringComparison.Ordinal);
-        Assert.Contains("sudo apt-get install dataset-fashion-mnist", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Fashion-MNIST was not found in /nonexistent/fashion-mnist", run.Text, StringComparison.Ordinal);
+        Assert.Contains("sudo apt-get install dataset-fashion-mnist", run.Text, StringComparison.Ordinal);
     }
 }

@@ -17,9 +17,9 @@ public sealed class MainJobTests
         SampleRun run = SampleRun.Of("--data", Path.Combine(dir.Path, "no-such-folder"), "--out", dir.Path);
 
         Assert.True(run.ExitCode == MainJob.Success, run.Output);
-        Assert.Contains("sudo apt-get install dataset-fashion-mnist", run.Output, StringComparison.Ordinal);
-        Assert.Contains("bundled 8x8 handwritten digits", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Confusion matrix", run.Output, StringComparison.Ordinal);
+        Assert.Contains("sudo apt-get install dataset-fashion-mnist", run.Text, StringComparison.Ordinal);
+        Assert.Contains("bundled 8x8 handwritten digits", run.Text, StringComparison.Ordinal);
+        Assert.Contains("Confusion matrix", run.Text, StringComparison.Ordinal);
         // The bar for digits; this seed reaches about 0.975 on 2 threads, so 0.95 leaves room for another thread
         // count's rounding without letting a broken network (chance is 0.10) through.
         Assert.True(run.TestAccuracy >= 0.95, $"Test accuracy {run.TestAccuracy} is below 0.95.\n{run.Output}");
@@ -48,8 +48,8 @@ public sealed class MainJobTests
         SampleRun run = SampleRun.Of("--out", dir.Path);
 
         Assert.True(run.ExitCode == MainJob.Success, run.Output);
-        Assert.Contains("Fashion-MNIST: 54,000 training, 6,000 validation, 10,000 test examples", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Ankle boot", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Fashion-MNIST: 54,000 training, 6,000 validation, 10,000 test examples", run.Text, StringComparison.Ordinal);
+        Assert.Contains("Ankle boot", run.Text, StringComparison.Ordinal);
         // The goal (the dataset's README lists an MLP at 0.8833).
         Assert.True(run.TestAccuracy >= 0.89, $"Test accuracy {run.TestAccuracy} is below 0.89.\n{run.Output}");
         Assert.True(File.Exists(Path.Combine(dir.Path, "fashion-mnist.safetensors")));

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using NetGen.Samples.FashionMnist;
 using Spectre.Console;
 
@@ -24,6 +25,9 @@ internal sealed record SampleRun(int ExitCode, string Output)
         int exitCode = MainJob.Run(args, console);
         return new SampleRun(exitCode, writer.ToString());
     }
+
+    /// <summary>The output with every run of whitespace made one space, so checks for phrases ignore where the console wrapped lines.</summary>
+    public string Text => Regex.Replace(Output, @"\s+", " ");
 
     public string LastLine => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).Last(l => l.Length > 0);
 
