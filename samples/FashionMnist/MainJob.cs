@@ -36,7 +36,7 @@ internal static class MainJob
             Train(options, console);
             return Success;
         }
-        catch (Exception e) when (e is DataMissingException or InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is DataMissingException or InvalidDataException or IOException or UnauthorizedAccessException or TrainingDivergedException)
         {
             console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return Failure;
