@@ -1,0 +1,112 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace NetGen;
+
+/// <summary>One optimizer's per-element rule on a vector of lanes: returns the new parameter and updates up to two state values.</summary>
+internal interface IUpdateKernel
+{
+    Vector<float> Update(Vector<float> parameter, Vector<float> gradient, ref Vector<float> state0, ref Vector<float> state1);
+}
+
+/// <summary>
+/// The loop every built-in optimizer shares: runs a kernel over the parameter vector, either writing the results
+/// (<see cref="Apply{TKernel}"/>) or only checking that they would all be finite (<see cref="StaysFinite{TKernel}"/>).
+/// Both go through one generic loop, so the check evaluates exactly the expressions the update would.
+/// </summary>
+internal static class ElementwiseUpdate
+{
+    public static void Apply<TKernel>(in TKernel kernel, Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1)
+        where TKernel : struct, IUpdateKernel =>
+        Run<TKernel, CommitMode>(kernel, parameters, parameters, gradients, state0, state1);
+
+    public static bool StaysFinite<TKernel>(in TKernel kernel, ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1)
+        where TKernel : struct, IUpdateKernel =>
+        Run<TKernel, CheckMode>(kernel, parameters, default, gradients, state0, state1);
+
+    /// <summary>Integer power by repeated squaring: only IEEE multiplications, so every platform gets the same bits (unlike <see cref="Math.Pow"/>).</summary>
+    public static double Power(double x, long exponent)
+    {
+        double result = 1, square = x;
+        for (long e = exponent; e > 0; e >>= 1)
+        {
+            if ((e & 1) != 0) result *= square;
+            square *= square;
+        }
+
+        return result;
+    }
+
+    // State spans are either as long as the parameters or empty (an optimizer that needs fewer buffers).
+    private static bool Run<TKernel, TMode>(in TKernel kernel, ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1)
+        where TKernel : struct, IUpdateKernel
+        where TMode : struct
+    {
+        bool has0 = !state0.IsEmpty, has1 = !state1.IsEmpty;
+        ReadOnlySpan<Vector<float>> p = MemoryMarshal.Cast<float, Vector<float>>(input);
+        ReadOnlySpan<Vector<float>> g = MemoryMarshal.Cast<float, Vector<float>>(gradients);
+        Span<Vector<float>> s0 = MemoryMarshal.Cast<float, Vector<float>>(state0);
+        Span<Vector<float>> s1 = MemoryMarshal.Cast<float, Vector<float>>(state1);
+        Span<Vector<float>> o = MemoryMarshal.Cast<float, Vector<float>>(output);
+        // x - x is 0 for finite x and NaN for NaN or infinity, and NaN survives addition: one vector add per value checks it.
+        Vector<float> nonFinite = Vector<float>.Zero;
+        for (int i = 0; i < p.Length; i++)
+        {
+            Vector<float> a = has0 ? s0[i] : default, b = has1 ? s1[i] : default;
+            Vector<float> next = kernel.Update(p[i], g[i], ref a, ref b);
+            if (typeof(TMode) == typeof(CommitMode))
+            {
+                o[i] = next;
+                if (has0) s0[i] = a;
+                if (has1) s1[i] = b;
+            }
+            else
+            {
+                nonFinite += (next - next) + (a - a) + (b - b);
+            }
+        }
+
+        int done = p.Length * Vector<float>.Count;
+        if (done < input.Length)
+            nonFinite += Tail<TKernel, TMode>(kernel, input.Slice(done), output.IsEmpty ? output : output.Slice(done), gradients.Slice(done),
+                has0 ? state0.Slice(done) : default, has1 ? state1.Slice(done) : default);
+        return Vector.EqualsAll(nonFinite, Vector<float>.Zero);
+    }
+
+    /// <summary>
+    /// The last partial vector, padded with zeros so it runs the same kernel as the rest (one formula, no scalar copy).
+    /// Zero parameters, gradients and state stay finite under every built-in rule (epsilon is positive), so padding lanes never raise the flag.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector<float> Tail<TKernel, TMode>(in TKernel kernel, ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1)
+        where TKernel : struct, IUpdateKernel
+        where TMode : struct
+    {
+        int n = input.Length;
+        Span<float> lanes = stackalloc float[4 * Vector<float>.Count];
+        lanes.Clear();
+        Span<float> p = lanes.Slice(0, Vector<float>.Count), g = lanes.Slice(Vector<float>.Count, Vector<float>.Count);
+        Span<float> s0 = lanes.Slice(2 * Vector<float>.Count, Vector<float>.Count), s1 = lanes.Slice(3 * Vector<float>.Count, Vector<float>.Count);
+        input.CopyTo(p);
+        gradients.CopyTo(g);
+        if (!state0.IsEmpty) state0.CopyTo(s0);
+        if (!state1.IsEmpty) state1.CopyTo(s1);
+        Vector<float> a = MemoryMarshal.Cast<float, Vector<float>>(s0)[0], b = MemoryMarshal.Cast<float, Vector<float>>(s1)[0];
+        Vector<float> next = kernel.Update(MemoryMarshal.Cast<float, Vector<float>>(p)[0], MemoryMarshal.Cast<float, Vector<float>>(g)[0], ref a, ref b);
+        if (typeof(TMode) != typeof(CommitMode)) return (next - next) + (a - a) + (b - b);
+
+        MemoryMarshal.Cast<float, Vector<float>>(p)[0] = next;
+        MemoryMarshal.Cast<float, Vector<float>>(s0)[0] = a;
+        MemoryMarshal.Cast<float, Vector<float>>(s1)[0] = b;
+        p.Slice(0, n).CopyTo(output);
+        if (!state0.IsEmpty) s0.Slice(0, n).CopyTo(state0);
+        if (!state1.IsEmpty) s1.Slice(0, n).CopyTo(state1);
+        return Vector<float>.Zero;
+    }
+
+    private struct CommitMode { }
+
+    private struct CheckMode { }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace NetGen;
+
+/// <summary>Vectorised passes over gradient buffers for the training step.</summary>
+internal static class GradientMath
+{
+    /// <summary>
+    /// <c>destination = sources[0] + sources[1] + ...</c> over the range, summed left to right (a fixed order, so a given
+    /// number of sources always rounds the same way), and clears the range in every source for the next batch.
+    /// </summary>
+    public static void SumAndClear(Span<float> destination, float[][] sources, int start)
+    {
+        Span<float> first = sources[0].AsSpan(start, destination.Length);
+        first.CopyTo(destination);
+        first.Clear();
+        for (int s = 1; s < sources.Length; s++)
+        {
+            Span<float> source = sources[s].AsSpan(start, destination.Length);
+            Add(destination, source);
+            source.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Turns a summed gradient into the cost's gradient in place: <c>g = g * scale + l2Scale * w</c> (pass
+    /// <paramref name="l2Scale"/> 0 for biases). Adds <c>sum w^2</c> to <paramref name="sumOfSquares"/> when
+    /// <paramref name="l2Scale"/> is not 0. Returns 0 if every result is finite, else NaN.
+    /// </summary>
+    public static float Finish(Span<float> gradients, ReadOnlySpan<float> weights, float scale, float l2Scale, ref double sumOfSquares)
+    {
+        Span<Vector<float>> g = MemoryMarshal.Cast<float, Vector<float>>(gradients);
+        ReadOnlySpan<Vector<float>> w = MemoryMarshal.Cast<float, Vector<float>>(weights);
+        var scaleV = new Vector<float>(scale);
+        var l2V = new Vector<float>(l2Scale);
+        Vector<float> nonFinite = Vector<float>.Zero, squares = Vector<float>.Zero;
+        int done = g.Length * Vector<float>.Count;
+        float tailNonFinite = 0, tailSquares = 0;
+        if (l2Scale == 0)
+        {
+            for (int i = 0; i < g.Length; i++)
+            {
+                Vector<float> x = g[i] * scaleV;
+                g[i] = x;
+                nonFinite += x - x;
+            }
+
+            for (int i = done; i < gradients.Length; i++)
+            {
+                float x = gradients[i] * scale;
+                gradients[i] = x;
+                tailNonFinite += x - x;
+            }
+        }
+        else
+        {
+            for (int i = 0; i < g.Length; i++)
+            {
+                Vector<float> x = g[i] * scaleV + l2V * w[i];
+                g[i] = x;
+                nonFinite += x - x;
+                squares += w[i] * w[i];
+            }
+
+            for (int i = done; i < gradients.Length; i++)
+            {
+                float x = gradients[i] * scale + l2Scale * weights[i];
+                gradients[i] = x;
+                tailNonFinite += x - x;
+                tailSquares += weights[i] * weights[i];
+            }
+
+            sumOfSquares += Vector.Dot(squares, Vector<float>.One) + tailSquares;
+        }
+
+        return Vector.EqualsAll(nonFinite, Vector<float>.Zero) && tailNonFinite == 0 ? 0 : float.NaN;
+    }
+
+    private static void Add(Span<float> destination, ReadOnlySpan<float> source)
+    {
+        Span<Vector<float>> d = MemoryMarshal.Cast<float, Vector<float>>(destination);
+        ReadOnlySpan<Vector<float>> s = MemoryMarshal.Cast<float, Vector<float>>(source);
+        for (int i = 0; i < d.Length; i++) d[i] += s[i];
+        for (int i = d.Length * Vector<float>.Count; i < destination.Length; i++) destination[i] += source[i];
+    }
+}

@@ -1,0 +1,290 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+
+namespace NetGen;
+
+/// <summary>
+/// One <see cref="NetworkTraining.Fit"/> call: the buffers, the worker pool and the epoch loop. Everything a batch needs is
+/// allocated here, once, so the batch loop allocates nothing.
+/// </summary>
+/// <remarks>
+/// A batch runs in three stages on every worker, with a barrier after each:
+/// <list type="number">
+/// <item><description>accumulate: copy this worker's contiguous chunk of the (shuffled) batch into the staging buffers and
+/// accumulate its gradient into the worker's own buffer;</description></item>
+/// <item><description>reduce: for this worker's slice of the parameter vector, sum the workers' buffers in worker order,
+/// scale by <c>1/m</c>, add the L2 term, check finiteness and check that the optimizer step would stay finite;</description></item>
+/// <item><description>apply (only if the main thread found everything finite): the optimizer step on this worker's slice.</description></item>
+/// </list>
+/// </remarks>
+internal sealed class Trainer : IStagedJob, IDisposable
+{
+    private const int AccumulateStage = 0, ReduceStage = 1, ApplyStage = 2;
+    private const int BlockSize = 4096;      // reduction block: the workers' buffers, gradient and parameters stay in L1/L2 while the optimizer check reads them
+    private const int SliceAlignment = 64;   // parameter slices start on whole vectors of any width
+
+    private readonly INetwork _network;
+    private readonly Dataset _train;
+    private readonly TrainingOptions _options;
+    private readonly Optimizer _optimizer;
+    private readonly OutputScoring _scoring;
+    private readonly bool _measureAccuracy;
+    private readonly int _inputs, _outputs, _workers, _batchSize;
+    private readonly float[] _batchInputs, _batchTargets, _batchOutputs, _gradient;
+    private readonly float[][] _workerGradients;
+    private readonly double[] _workerLoss, _workerSquares;
+    private readonly long[] _workerCorrect;
+    private readonly bool[] _workerGradientFinite, _workerStepFinite;
+    private readonly int[] _sliceStart;
+    private readonly int[] _order;
+    private readonly ParameterSegment[] _segments;
+    private readonly TrainingWorkerPool _pool;
+
+    private int _batchStart, _batchCount;
+    private ulong _dropoutBase;
+
+    public Trainer(INetwork network, Dataset train, TrainingOptions options, Optimizer optimizer)
+    {
+        _network = network;
+        _train = train;
+        _options = options;
+        _optimizer = optimizer;
+        _scoring = OutputScoring.For(network.Architecture, train);
+        _measureAccuracy = options.MeasureTrainingAccuracy && _scoring.MeasuresAccuracy;
+        _inputs = network.InputSize;
+        _outputs = network.OutputSize;
+        _batchSize = Math.Min(options.BatchSize, train.Count);
+        _workers = Math.Max(1, Math.Min(options.Threads == 0 ? Environment.ProcessorCount : options.Threads, _batchSize));
+
+        int parameters = network.ParameterCount;
+        _batchInputs = new float[_batchSize * _inputs];
+        _batchTargets = new float[_batchSize * _outputs];
+        _batchOutputs = _measureAccuracy ? new float[_batchSize * _outputs] : Array.Empty<float>();
+        _gradient = new float[parameters];
+        _workerGradients = new float[_workers][];
+        for (int w = 0; w < _workers; w++) _workerGradients[w] = new float[parameters];
+        _workerLoss = new double[_workers];
+        _workerSquares = new double[_workers];
+        _workerCorrect = new long[_workers];
+        _workerGradientFinite = new bool[_workers];
+        _workerStepFinite = new bool[_workers];
+        _sliceStart = new int[_workers + 1];
+        for (int w = 0; w < _workers; w++) _sliceStart[w] = (int)((long)parameters * w / _workers / SliceAlignment * SliceAlignment);
+        _sliceStart[_workers] = parameters;
+        _order = new int[train.Count];
+        _segments = Segments(network.Architecture);
+        _pool = new TrainingWorkerPool(_workers, this);
+    }
+
+    public TrainingHistory Train()
+    {
+        var epochs = new List<EpochResult>();
+        int examples = _train.Count;
+        int batches = (examples + _batchSize - 1) / _batchSize;
+        int patience = _options.EarlyStoppingPatience;
+        float[]? bestParameters = patience > 0 ? new float[_network.ParameterCount] : null;
+        ulong seed = NetGenRandom.Mix((ulong)(long)_options.Seed);
+        double lastFiniteLoss = double.NaN, bestLoss = double.PositiveInfinity;
+        int? bestEpoch = null;
+        int epochsSinceBest = 0;
+        bool cancelled = false, stoppedEarly = false;
+
+        for (int epoch = 1; epoch <= _options.Epochs && !cancelled && !stoppedEarly; epoch++)
+        {
+            long started = Stopwatch.GetTimestamp();
+            Shuffle(seed, epoch);
+            // Dropout stream of the example at position p of this epoch: _dropoutBase + p, whichever worker runs it.
+            _dropoutBase = NetGenRandom.Mix(seed ^ NetGenRandom.Mix(2 * (ulong)epoch + 1));
+            double lossTotal = 0;
+            long correct = 0;
+            int done = 0;
+            for (int batch = 1; batch <= batches; batch++)
+            {
+                if (_options.CancellationToken.IsCancellationRequested)
+                {
+                    cancelled = true;
+                    break;
+                }
+
+                _batchStart = (batch - 1) * _batchSize;
+                _batchCount = Math.Min(_batchSize, examples - _batchStart);
+                double cost = TrainBatch(epoch, batch, lastFiniteLoss);
+                lastFiniteLoss = cost;
+                lossTotal += cost * _batchCount;
+                done += _batchCount;
+                for (int w = 0; w < _workers; w++) correct += _workerCorrect[w];
+                _options.BatchProgress?.Report(new BatchProgress(epoch, _options.Epochs, batch, batches, done, examples, lossTotal / done,
+                    _measureAccuracy ? (double)correct / ((long)done * _scoring.UnitsPerExample) : double.NaN, Seconds(started)));
+            }
+
+            if (cancelled) break;
+            Evaluation? validation = _options.Validation is { } set ? NetworkTraining.EvaluateChecked(_network, set) : null;
+            var result = new EpochResult(epoch, lossTotal / examples,
+                _measureAccuracy ? (double)correct / ((long)examples * _scoring.UnitsPerExample) : null,
+                validation?.Loss, validation?.Accuracy, Seconds(started));
+            epochs.Add(result);
+            if (validation is not null)
+            {
+                if (validation.Loss < bestLoss)
+                {
+                    bestLoss = validation.Loss;
+                    bestEpoch = epoch;
+                    epochsSinceBest = 0;
+                    if (bestParameters is not null) _network.Parameters.CopyTo(bestParameters);
+                }
+                else
+                {
+                    epochsSinceBest++;
+                }
+            }
+
+            if (patience > 0 && epochsSinceBest >= patience && epoch < _options.Epochs) stoppedEarly = true;
+            _options.Progress?.Report(result);
+        }
+
+        bool restored = bestParameters is not null && bestEpoch is not null;
+        if (restored) bestParameters.AsSpan().CopyTo(_network.Parameters);
+        return new TrainingHistory(epochs.ToArray(), bestEpoch, stoppedEarly, cancelled, restored);
+    }
+
+    public void Dispose() => _pool.Dispose();
+
+    void IStagedJob.Execute(int worker, int stage)
+    {
+        switch (stage)
+        {
+            case AccumulateStage:
+                Accumulate(worker);
+                break;
+            case ReduceStage:
+                Reduce(worker);
+                break;
+            default:
+                int start = _sliceStart[worker], length = _sliceStart[worker + 1] - start;
+                _optimizer.ApplySlice(_network.Parameters.Slice(start, length), _gradient.AsSpan(start, length), start);
+                break;
+        }
+    }
+
+    /// <summary>Trains on the current batch; returns its cost or throws, before the step, if anything is not finite.</summary>
+    private double TrainBatch(int epoch, int batch, double lastFiniteLoss)
+    {
+        _pool.Run(AccumulateStage, 2);
+        double lossSum = 0, squares = 0;
+        bool gradientFinite = true, stepFinite = true;
+        for (int w = 0; w < _workers; w++)
+        {
+            lossSum += _workerLoss[w];
+            squares += _workerSquares[w];
+            gradientFinite &= _workerGradientFinite[w];
+            stepFinite &= _workerStepFinite[w];
+        }
+
+        int m = _batchCount;
+        double cost = lossSum / m + (_options.L2 > 0 ? _options.L2 / (2.0 * m) * squares : 0);
+        if (double.IsNaN(cost) || double.IsInfinity(cost))
+            throw new TrainingDivergedException(epoch, batch, lastFiniteLoss, $"the batch loss is {cost}");
+        if (!gradientFinite) throw new TrainingDivergedException(epoch, batch, lastFiniteLoss, "a gradient is NaN or infinite");
+        if (!stepFinite)
+            throw new TrainingDivergedException(epoch, batch, lastFiniteLoss, "the optimizer step would make a parameter or the optimizer's state NaN or infinite");
+
+        _pool.Run(ApplyStage, 1);
+        _optimizer.CompleteSlicedStep();
+        return cost;
+    }
+
+    private void Accumulate(int worker)
+    {
+        int from = (int)((long)_batchCount * worker / _workers), to = (int)((long)_batchCount * (worker + 1) / _workers);
+        int n = to - from;
+        _workerLoss[worker] = 0;
+        _workerCorrect[worker] = 0;
+        if (n == 0) return;
+        for (int r = from; r < to; r++)
+        {
+            int example = _order[_batchStart + r];
+            _train.Features(example).CopyTo(_batchInputs.AsSpan(r * _inputs, _inputs));
+            _train.Target(example).CopyTo(_batchTargets.AsSpan(r * _outputs, _outputs));
+        }
+
+        ReadOnlySpan<float> inputs = _batchInputs.AsSpan(from * _inputs, n * _inputs);
+        ReadOnlySpan<float> targets = _batchTargets.AsSpan(from * _outputs, n * _outputs);
+        _workerLoss[worker] = _network.AccumulateGradientsBatch(inputs, targets, n, _workerGradients[worker], _dropoutBase + (ulong)(_batchStart + from));
+        if (_measureAccuracy)
+        {
+            Span<float> outputs = _batchOutputs.AsSpan(from * _outputs, n * _outputs);
+            _network.ForwardBatch(inputs, outputs, n);
+            _workerCorrect[worker] = _scoring.CorrectInRows(outputs, targets, n, _outputs);
+        }
+    }
+
+    private void Reduce(int worker)
+    {
+        int start = _sliceStart[worker], end = _sliceStart[worker + 1];
+        Span<float> parameters = _network.Parameters;
+        float scale = 1f / _batchCount, l2Scale = _options.L2 / _batchCount;
+        double squares = 0;
+        float nonFinite = 0;
+        bool stepFinite = true;
+        for (int block = start; block < end; block += BlockSize)
+        {
+            int blockEnd = Math.Min(block + BlockSize, end);
+            Span<float> gradient = _gradient.AsSpan(block, blockEnd - block);
+            GradientMath.SumAndClear(gradient, _workerGradients, block);
+            foreach (ParameterSegment segment in _segments)
+            {
+                int from = Math.Max(segment.Start, block), to = Math.Min(segment.End, blockEnd);
+                if (from >= to) continue;
+                nonFinite += GradientMath.Finish(_gradient.AsSpan(from, to - from), parameters.Slice(from, to - from), scale,
+                    segment.IsWeight ? l2Scale : 0, ref squares);
+            }
+
+            // Once a gradient is non-finite the batch is rejected anyway; skip the step check. The rest must still be summed and cleared.
+            if (nonFinite == 0 && stepFinite) stepFinite = _optimizer.SliceStaysFinite(parameters.Slice(block, blockEnd - block), gradient, block);
+        }
+
+        _workerSquares[worker] = squares;
+        _workerGradientFinite[worker] = nonFinite == 0;
+        _workerStepFinite[worker] = stepFinite;
+    }
+
+    private void Shuffle(ulong seed, int epoch)
+    {
+        for (int i = 0; i < _order.Length; i++) _order[i] = i;
+        var random = new NetGenRandom(NetGenRandom.Mix(seed ^ NetGenRandom.Mix(2 * (ulong)epoch)));
+        random.Shuffle(_order.AsSpan());
+    }
+
+    private static double Seconds(long startTimestamp) => (double)(Stopwatch.GetTimestamp() - startTimestamp) / Stopwatch.Frequency;
+
+    /// <summary>Weight and bias ranges of the parameter vector, in order: L2 applies to weights only.</summary>
+    private static ParameterSegment[] Segments(NetworkArchitecture architecture)
+    {
+        var segments = new ParameterSegment[architecture.Layers.Count * 2];
+        for (int l = 0; l < architecture.Layers.Count; l++)
+        {
+            LayerInfo layer = architecture.Layers[l];
+            segments[2 * l] = new ParameterSegment(layer.ParameterOffset, layer.BiasOffset, isWeight: true);
+            segments[2 * l + 1] = new ParameterSegment(layer.BiasOffset, layer.ParameterOffset + layer.ParameterCount, isWeight: false);
+        }
+
+        return segments;
+    }
+
+    private readonly struct ParameterSegment
+    {
+        public ParameterSegment(int start, int end, bool isWeight)
+        {
+            Start = start;
+            End = end;
+            IsWeight = isWeight;
+        }
+
+        public int Start { get; }
+
+        public int End { get; }
+
+        public bool IsWeight { get; }
+    }
+}
