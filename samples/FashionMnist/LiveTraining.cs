@@ -22,7 +22,6 @@ internal sealed class LiveTraining : IProgress<BatchProgress>, IProgress<EpochRe
     private readonly ReduceOnPlateau? _schedule;
     private readonly Stopwatch _sinceRedraw = Stopwatch.StartNew();
     private double _bestValidationLoss = double.PositiveInfinity;
-    private double _secondsPerExample;
     private ProgressTask? _task;
     private string _metrics = "";
 
@@ -64,7 +63,8 @@ internal sealed class LiveTraining : IProgress<BatchProgress>, IProgress<EpochRe
         if (!last && _sinceRedraw.Elapsed < RedrawInterval) return;
         _sinceRedraw.Restart();
 
-        double perExample = p.ExamplesDone > 0 ? p.Seconds / p.ExamplesDone : _secondsPerExample;
+        // At most: early stopping may end training sooner, and validation adds a little per epoch.
+        double perExample = p.Seconds / p.ExamplesDone;
         double left = perExample * ((p.Epochs - p.Epoch) * (double)p.ExamplesPerEpoch + p.ExamplesPerEpoch - p.ExamplesDone);
         var c = CultureInfo.InvariantCulture;
         string accuracy = double.IsNaN(p.Accuracy) ? "" : string.Format(c, "  acc {0:F4}", p.Accuracy);
@@ -73,7 +73,6 @@ internal sealed class LiveTraining : IProgress<BatchProgress>, IProgress<EpochRe
         task.Description = string.Format(c, "Epoch {0}/{1}  batch {2,4}/{3}", p.Epoch, p.Epochs, p.Batch, p.BatchesPerEpoch);
         task.MaxValue = p.BatchesPerEpoch;
         task.Value = p.Batch;
-        if (last) _secondsPerExample = perExample;
     }
 
     void IProgress<EpochResult>.Report(EpochResult r)
