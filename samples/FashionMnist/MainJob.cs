@@ -11,7 +11,8 @@ internal static class MainJob
 {
     public const int Success = 0, Failure = 1, BadOptions = 2;
 
-    public static int Run(string[] args, IAnsiConsole console)
+    /// <param name="errors">Where mistakes and failures are reported (standard error for the real program).</param>
+    public static int Run(string[] args, IAnsiConsole console, IAnsiConsole errors)
     {
         SampleOptions options;
         try
@@ -20,8 +21,8 @@ internal static class MainJob
         }
         catch (UsageException e)
         {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-            console.WriteLine("Run with --help to see the options.");
+            errors.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            errors.WriteLine("Run with --help to see the options.");
             return BadOptions;
         }
 
@@ -38,7 +39,7 @@ internal static class MainJob
         }
         catch (Exception e) when (e is DataMissingException or InvalidDataException or IOException or UnauthorizedAccessException or TrainingDivergedException)
         {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            errors.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return Failure;
         }
     }

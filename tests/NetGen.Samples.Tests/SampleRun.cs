@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace NetGen.Samples.Tests;
 
-/// <summary>One in-process run of the main job with its console captured as plain text, as CI's redirected output shows it.</summary>
+/// <summary>One in-process run of the main job with its console (standard output and error together) captured as plain text, as CI's redirected output shows it.</summary>
 internal sealed record SampleRun(int ExitCode, string Output)
 {
     public static SampleRun Of(params string[] args)
@@ -22,7 +22,7 @@ internal sealed record SampleRun(int ExitCode, string Output)
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 120;
-        int exitCode = MainJob.Run(args, console);
+        int exitCode = MainJob.Run(args, console, console);
         return new SampleRun(exitCode, writer.ToString());
     }
 
