@@ -41,6 +41,12 @@ namespace NetGen.TestNetworks
     [Dense(3, Activation.Softmax)]
     public partial class BlobsDropoutNet { }
 
+    /// <summary>3-4-2, tanh hidden, identity output: a small regressor whose Fit steps a test recomputes in double precision.</summary>
+    [Network(3)]
+    [Dense(4, Activation.Tanh)]
+    [Dense(2)]
+    public partial class TanhRegressor { }
+
     /// <summary>y = w x + b: one identity unit, for training paths whose parameters a test computes by hand.</summary>
     [Network(1)]
     [Dense(1)]
