@@ -35,8 +35,8 @@ public static class NetworkTraining
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">
-    /// The data does not fit the network (feature or target width), a dataset is empty, or an option is out of range; thrown
-    /// before any parameter changes, with the numbers involved.
+    /// The data does not fit the network (feature or target width), a dataset is empty or holds a NaN or infinite value,
+    /// or an option is out of range; thrown before any parameter changes, with the numbers involved.
     /// </exception>
     /// <exception cref="TrainingDivergedException">Training diverged (see remarks).</exception>
     public static TrainingHistory Fit(this INetwork network, Dataset train, TrainingOptions options)
@@ -74,7 +74,7 @@ public static class NetworkTraining
     /// as independent labels (accuracy over all labels, no confusion matrix).
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The data does not fit the network, or is empty.</exception>
+    /// <exception cref="ArgumentException">The data does not fit the network, is empty, or holds a NaN or infinite value.</exception>
     public static Evaluation Evaluate(this INetwork network, Dataset data)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
@@ -128,6 +128,20 @@ public static class NetworkTraining
             throw new ArgumentException($"The {what} has {data.FeatureCount} features per example but the network takes {network.InputSize} inputs.", parameter);
         if (data.TargetCount != network.OutputSize)
             throw new ArgumentException($"The {what} has {data.TargetCount} targets per example but the network has {network.OutputSize} outputs.", parameter);
+        // A NaN feature can vanish inside the network (ReLU maps it to 0) and train on silently, so refuse it up front.
+        CheckFinite(data.AllFeatures, data.FeatureCount, what, "feature", parameter);
+        CheckFinite(data.AllTargets, data.TargetCount, what, "target", parameter);
+    }
+
+    private static void CheckFinite(ReadOnlySpan<float> values, int width, string what, string kind, string parameter)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+                throw new ArgumentException(
+                    $"The {what} has {kind} {i % width} of example {i / width} equal to {values[i].ToString(CultureInfo.InvariantCulture)}; every value must be finite.",
+                    parameter);
+        }
     }
 
     private static ArgumentException OptionError(string message, string option) => new(message, "options." + option);

@@ -270,27 +270,28 @@ public class FitTests
     }
 
     /// <summary>
-    /// A NaN feature is caught on the reference only: both implementations send NaN through ReLU as 0 (<c>z &gt; 0 ? z : 0</c>),
-    /// so the loss stays finite, and only the reference's weight gradient <c>dZ x^T</c> multiplies the 0 delta by the NaN
-    /// input; the generated backward pass skips inactive units and never forms 0 * NaN. An infinite feature makes the loss
-    /// itself NaN (inf - inf in the output layer), which both must catch.
+    /// A NaN or infinite feature is refused before training: inside the network it can vanish (ReLU maps NaN to 0 in the
+    /// generated code, whose backward pass then skips the unit) and train on silently, so Fit checks the data up front.
     /// </summary>
     public static TheoryData<NetworkKind, float> Poisons => new()
     {
         { NetworkKind.Reference, float.NaN },
         { NetworkKind.Reference, float.PositiveInfinity },
-        { NetworkKind.Generated, float.PositiveInfinity },
+        { NetworkKind.Generated, float.NaN },
+        { NetworkKind.Generated, float.NegativeInfinity },
     };
 
     [Theory]
     [MemberData(nameof(Poisons))]
-    public void APoisonedExampleStopsTrainingBeforeTheStep(NetworkKind kind, float poison)
+    public void APoisonedExampleIsRefusedBeforeTraining(NetworkKind kind, float poison)
     {
         Dataset data = Nets.Blobs(100, 6, 3, seed: 8);
         data.Features(57)[2] = poison;
-        TrainingDivergedException ex = AssertDivergesCleanly(FitNetworks.Dropout(kind), data, new Adam(0.01f));
-        Assert.Equal(1, ex.Epoch);
-        Assert.Contains("loss", ex.Message);
+        INetwork network = FitNetworks.Dropout(kind);
+        float[] before = network.Parameters.ToArray();
+        var ex = Assert.Throws<ArgumentException>(() => network.Fit(data, new TrainingOptions { Optimizer = new Adam(0.01f) }));
+        Assert.Contains("feature 2 of example 57", ex.Message);
+        Assert.Equal(before, network.Parameters.ToArray());
     }
 
     public static TheoryData<NetworkKind, string> HugeLearningRates
