@@ -48,8 +48,7 @@ public static class NetworkTraining
         if (options.Epochs < 1) throw OptionError($"Epochs must be at least 1; it is {options.Epochs}.", nameof(options.Epochs));
         if (options.BatchSize < 1) throw OptionError($"BatchSize must be at least 1; it is {options.BatchSize}.", nameof(options.BatchSize));
         if (options.Threads < 0) throw OptionError($"Threads must be 0 (all cores) or more; it is {options.Threads}.", nameof(options.Threads));
-        if (!(options.L2 >= 0) || float.IsInfinity(options.L2))
-            throw OptionError($"L2 must be a finite number of at least 0; it is {Hyperparameters.Format(options.L2)}.", nameof(options.L2));
+        Hyperparameters.RequireNonNegative(options.L2, nameof(options.L2), OptionParameter(nameof(options.L2)));
         if (options.EarlyStoppingPatience < 0)
             throw OptionError($"EarlyStoppingPatience must be 0 (off) or more; it is {options.EarlyStoppingPatience}.", nameof(options.EarlyStoppingPatience));
         if (options.Validation is { } validation) CheckFits(network, validation, "validation set", nameof(options.Validation));
@@ -144,5 +143,7 @@ public static class NetworkTraining
         }
     }
 
-    private static ArgumentException OptionError(string message, string option) => new(message, "options." + option);
+    private static ArgumentException OptionError(string message, string option) => new(message, OptionParameter(option));
+
+    private static string OptionParameter(string option) => "options." + option;
 }
