@@ -33,7 +33,7 @@ public sealed partial class Dataset
         if (path is null) throw new ArgumentNullException(nameof(path));
         if (targetColumn is null) throw new ArgumentNullException(nameof(targetColumn));
 
-        ArraySegment<byte> bytes = DataFile.ReadAll(path, int.MaxValue - 64, out _);
+        ArraySegment<byte> bytes = DataFile.ReadAll(path, out _);
         string text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes.Array!, bytes.Offset, bytes.Count);
         List<CsvRecord> records = CsvParser.Parse(text, path);
         if (records.Count == 0) throw new InvalidDataException($"{path}: line 1: the file is empty; expected a header row.");
