@@ -4,50 +4,32 @@ using GameAgent.Simulation;
 using GameAgent.Trainer;
 using NetGen;
 
-// Imitation learning: label random observations with the heuristic's action and fit the policy to them by minibatch
-// SGD with momentum over the generated gradients. (Switch to the runtime's Fit with Adam once it lands on main.)
+// Imitation learning: label random observations with the heuristic's action and fit the policy to them with the
+// runtime's Fit (Adam, mini-batches, early stopping on a held-out set).
 string output = args.Length > 0 ? args[0] : Path.Combine(FindRepoRoot(), "samples", "GameAgent", "policy.safetensors");
-const int TrainCount = 40_000, TestCount = 10_000, BatchSize = 64, Epochs = 40;
-const float LearningRate = 0.1f, Momentum = 0.9f;
+const int TrainCount = 40_000, ValidationCount = 5_000, TestCount = 10_000;
 
 var (trainX, trainY) = Sample(TrainCount, seed: 1);
 var (testX, testY) = Sample(TestCount, seed: 2);
+var (validationX, validationY) = Sample(ValidationCount, seed: 5);
+var train = new Dataset(trainX, Observation.Size, trainY, PolicyTrainee.OutputSize, ActionNames());
+var validation = new Dataset(validationX, Observation.Size, validationY, PolicyTrainee.OutputSize, ActionNames());
+
 var net = new PolicyTrainee(seed: 3);
-float[] velocity = new float[PolicyTrainee.ParameterCount];
-int[] order = new int[TrainCount];
-for (int i = 0; i < order.Length; i++) order[i] = i;
-float[] batchX = new float[BatchSize * Observation.Size], batchY = new float[BatchSize * PolicyTrainee.OutputSize];
-var shuffler = new NetGenRandom(4);
-
-for (int epoch = 1; epoch <= Epochs; epoch++)
+TrainingHistory history = net.Fit(train, new TrainingOptions
 {
-    shuffler.Shuffle<int>(order);
-    double loss = 0;
-    for (int start = 0; start < TrainCount; start += BatchSize)
-    {
-        int count = Math.Min(BatchSize, TrainCount - start);
-        for (int k = 0; k < count; k++)
-        {
-            trainX.AsSpan(order[start + k] * Observation.Size, Observation.Size).CopyTo(batchX.AsSpan(k * Observation.Size));
-            trainY.AsSpan(order[start + k] * PolicyTrainee.OutputSize, PolicyTrainee.OutputSize).CopyTo(batchY.AsSpan(k * PolicyTrainee.OutputSize));
-        }
-
-        net.ZeroGradients();
-        loss += net.AccumulateGradientsBatch(batchX.AsSpan(0, count * Observation.Size), batchY.AsSpan(0, count * PolicyTrainee.OutputSize), count);
-        Span<float> parameters = net.Parameters, gradients = net.Gradients;
-        for (int p = 0; p < parameters.Length; p++)
-        {
-            velocity[p] = Momentum * velocity[p] + gradients[p] / count;
-            parameters[p] -= LearningRate * velocity[p];
-        }
-    }
-
-    if (epoch % 10 == 0 || epoch == Epochs)
-        Console.WriteLine($"epoch {epoch,2}: loss {loss / TrainCount:F4}, test agreement {Agreement(net, testX, testY):P2}");
-}
+    Epochs = 60, BatchSize = 64, Optimizer = new Adam(0.003f), Seed = 4,
+    Validation = validation, EarlyStoppingPatience = 8,
+});
+foreach (EpochResult r in history)
+    if (r.Epoch % 10 == 0 || r.Epoch == history.Count)
+        Console.WriteLine($"epoch {r.Epoch,2}: loss {r.TrainLoss:F4}, validation accuracy {r.ValidationAccuracy:P2}");
+Console.WriteLine($"kept epoch {history.BestEpoch} of {history.Count}; test agreement {Agreement(net, testX, testY):P2}");
 
 net.Save(output);
 Console.WriteLine($"Saved {output}");
+
+static string[] ActionNames() => Enum.GetNames(typeof(AgentAction));
 
 static (float[] X, float[] Y) Sample(int count, ulong seed)
 {

@@ -40,10 +40,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(diagnostics, static (spc, infos) =>
-        {
-            foreach (DiagnosticInfo info in infos) spc.ReportDiagnostic(info.ToDiagnostic());
-        });
+        context.RegisterSourceOutput(diagnostics, ReportDiagnostics);
 
         IncrementalValuesProvider<BoundNetwork> bound = results
             .Combine(EmbeddedWeightsFiles(context, results))
@@ -54,10 +51,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (network, _) => network.Diagnostics)
             .WithTrackingName(TrackingNames.WeightsDiagnostics);
 
-        context.RegisterSourceOutput(weightsDiagnostics, static (spc, infos) =>
-        {
-            foreach (DiagnosticInfo info in infos) spc.ReportDiagnostic(info.ToDiagnostic());
-        });
+        context.RegisterSourceOutput(weightsDiagnostics, ReportDiagnostics);
 
         // Diagnostics are dropped here so that a weights error moving with its attribute does not re-emit the network.
         IncrementalValuesProvider<BoundNetwork> models = bound
@@ -80,6 +74,11 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.HintNameCollisions);
 
         context.RegisterSourceOutput(models.Combine(collidingHintNames), static (spc, pair) => EmitSource(spc, pair.Left, pair.Right));
+    }
+
+    private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (DiagnosticInfo info in diagnostics) context.ReportDiagnostic(info.ToDiagnostic());
     }
 
     /// <summary>

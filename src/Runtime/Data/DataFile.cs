@@ -8,18 +8,21 @@ namespace NetGen;
 internal static class DataFile
 {
     /// <summary>Whether <paramref name="bytes"/> starts with the gzip magic number 1f 8b.</summary>
-    public static bool IsGzip(byte[] bytes) => bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B;
+    private static bool IsGzip(byte[] bytes) => bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B;
+
+    /// <summary>The most decompressed bytes kept: just under the largest byte array .NET allocates.</summary>
+    private const long MaxLength = int.MaxValue - 64;
 
     /// <summary>
     /// Reads <paramref name="path"/> whole and, if it is gzip, decompresses it. Decompression reads until the end of the
-    /// stream or until more than <paramref name="limit"/> bytes came out, so memory grows with the data actually present
-    /// and never with what a (possibly corrupt) header claims. Corrupt gzip data becomes <see cref="InvalidDataException"/>
+    /// stream or until more than <see cref="MaxLength"/> bytes came out (one byte more, so a longer stream shows as too long
+    /// to the loader's length checks rather than as cut to fit), so memory grows with the data actually present and never
+    /// with what a (possibly corrupt) header claims. Corrupt gzip data becomes <see cref="InvalidDataException"/>
     /// naming the file.
     /// </summary>
     /// <param name="path">The file.</param>
-    /// <param name="limit">Stop after <c>limit + 1</c> decompressed bytes; callers use that extra byte to detect trailing data.</param>
     /// <param name="compressed">Whether the file was gzip.</param>
-    public static ArraySegment<byte> ReadAll(string path, long limit, out bool compressed)
+    public static ArraySegment<byte> ReadAll(string path, out bool compressed)
     {
         byte[] raw = File.ReadAllBytes(path);
         compressed = IsGzip(raw);
@@ -27,15 +30,15 @@ internal static class DataFile
 
         // Image and CSV data typically compress 2x or less (Fashion-MNIST: 26 MB -> 47 MB); starting at 2x avoids
         // regrowth for them without trusting any size field, and the stream doubles when it needs more.
-        long guess = Math.Min(Math.Min(limit + 1, raw.Length * 2L + 4096), int.MaxValue / 2);
+        long guess = Math.Min(raw.Length * 2L + 4096, int.MaxValue / 2);
         var output = new MemoryStream((int)guess);
         var chunk = new byte[81920];
         try
         {
             using var gzip = new GZipStream(new MemoryStream(raw, writable: false), CompressionMode.Decompress);
-            while (output.Length <= limit)
+            while (output.Length <= MaxLength)
             {
-                int want = (int)Math.Min(chunk.Length, limit + 1 - output.Length);
+                int want = (int)Math.Min(chunk.Length, MaxLength + 1 - output.Length);
                 int n = gzip.Read(chunk, 0, want);
                 if (n == 0) break;
                 output.Write(chunk, 0, n);

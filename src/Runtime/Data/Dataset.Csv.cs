@@ -33,7 +33,7 @@ public sealed partial class Dataset
         if (path is null) throw new ArgumentNullException(nameof(path));
         if (targetColumn is null) throw new ArgumentNullException(nameof(targetColumn));
 
-        ArraySegment<byte> bytes = DataFile.ReadAll(path, int.MaxValue - 64, out _);
+        ArraySegment<byte> bytes = DataFile.ReadAll(path, out _);
         string text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes.Array!, bytes.Offset, bytes.Count);
         List<CsvRecord> records = CsvParser.Parse(text, path);
         if (records.Count == 0) throw new InvalidDataException($"{path}: line 1: the file is empty; expected a header row.");
@@ -64,8 +64,8 @@ public sealed partial class Dataset
                     continue;
                 }
 
-                if (!TryParseFinite(value, out features[f]))
-                    throw new InvalidDataException($"{path}: line {record.Line}, column {c + 1} ('{header[c]}'): '{Shorten(value)}' is not a finite number.");
+                if (!FieldText.TryParseFinite(value, out features[f]))
+                    throw new InvalidDataException($"{path}: line {record.Line}, column {c + 1} ('{header[c]}'): '{FieldText.Shorten(value)}' is not a finite number.");
                 f++;
             }
         }
@@ -74,8 +74,8 @@ public sealed partial class Dataset
         {
             var values = new float[count];
             for (int r = 0; r < count; r++)
-                if (!TryParseFinite(targetText[r], out values[r]))
-                    throw new InvalidDataException($"{path}: line {records[r + 1].Line}, column {target + 1} ('{header[target]}'): regression target '{Shorten(targetText[r])}' is not a finite number.");
+                if (!FieldText.TryParseFinite(targetText[r], out values[r]))
+                    throw new InvalidDataException($"{path}: line {records[r + 1].Line}, column {target + 1} ('{header[target]}'): regression target '{FieldText.Shorten(targetText[r])}' is not a finite number.");
             return new Dataset(features, featureCount, values, 1);
         }
 
@@ -104,7 +104,7 @@ public sealed partial class Dataset
         bool allIntegers = true;
         foreach (string v in values)
         {
-            if (!TryParseFinite(v, out _)) return false;
+            if (!FieldText.TryParseFinite(v, out _)) return false;
             if (allIntegers && !int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) allIntegers = false;
         }
 
@@ -133,9 +133,4 @@ public sealed partial class Dataset
         for (int r = 0; r < labels.Length; r++) targets[(long)r * names.Length + index[labels[r]]] = 1f;
         return new Dataset(features, featureCount, targets, names.Length, names);
     }
-
-    private static bool TryParseFinite(string text, out float value) =>
-        float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !float.IsNaN(value) && !float.IsInfinity(value);
-
-    private static string Shorten(string s) => s.Length <= 40 ? s : s.Substring(0, 40) + "...";
 }

@@ -31,9 +31,7 @@ internal sealed class IdxFile
     /// <param name="dimensions">The required number of dimensions.</param>
     public static IdxFile Read(string path, string what, int dimensions)
     {
-        // Decompress only as far as the header allows (plus one byte to detect trailing data). Until the header is
-        // known the limit is the largest array .NET can hold.
-        ArraySegment<byte> bytes = DataFile.ReadAll(path, int.MaxValue - 64, out bool compressed);
+        ArraySegment<byte> bytes = DataFile.ReadAll(path, out bool compressed);
         string where = compressed ? " (after gzip decompression)" : "";
         int headerLength = 4 + 4 * dimensions;
         int expectedMagic = 0x00000800 | dimensions;

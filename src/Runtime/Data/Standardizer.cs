@@ -30,8 +30,8 @@ public sealed class Standardizer
             throw new ArgumentException($"means has {means.Length} values but standardDeviations has {standardDeviations.Length}.", nameof(standardDeviations));
         for (int i = 0; i < means.Length; i++)
         {
-            if (!IsFinite(means[i])) throw new ArgumentException($"means[{i}] is {means[i]}; it must be finite.", nameof(means));
-            if (!(standardDeviations[i] > 0) || !IsFinite(standardDeviations[i]))
+            if (!float.IsFinite(means[i])) throw new ArgumentException($"means[{i}] is {means[i]}; it must be finite.", nameof(means));
+            if (!(standardDeviations[i] > 0) || !float.IsFinite(standardDeviations[i]))
                 throw new ArgumentException($"standardDeviations[{i}] is {standardDeviations[i]}; it must be finite and positive.", nameof(standardDeviations));
         }
 
@@ -62,7 +62,7 @@ public sealed class Standardizer
             Span<float> x = data.Features(i);
             for (int j = 0; j < f; j++)
             {
-                if (!IsFinite(x[j])) throw new ArgumentException($"Example {i}, feature {j} is {x[j]}; standardisation needs finite features.", nameof(data));
+                if (!float.IsFinite(x[j])) throw new ArgumentException($"Example {i}, feature {j} is {x[j]}; standardisation needs finite features.", nameof(data));
                 sum[j] += x[j];
             }
         }
@@ -110,6 +110,4 @@ public sealed class Standardizer
             throw new ArgumentException($"Expected {FeatureCount} features; got {features.Length}.", nameof(features));
         for (int j = 0; j < features.Length; j++) features[j] = (features[j] - _means[j]) / _stds[j];
     }
-
-    private static bool IsFinite(float value) => !float.IsNaN(value) && !float.IsInfinity(value);
 }

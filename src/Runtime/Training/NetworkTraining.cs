@@ -35,8 +35,8 @@ public static class NetworkTraining
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">
-    /// The data does not fit the network (feature or target width), a dataset is empty, or an option is out of range; thrown
-    /// before any parameter changes, with the numbers involved.
+    /// The data does not fit the network (feature or target width), a dataset is empty or holds a NaN or infinite value,
+    /// or an option is out of range; thrown before any parameter changes, with the numbers involved.
     /// </exception>
     /// <exception cref="TrainingDivergedException">Training diverged (see remarks).</exception>
     public static TrainingHistory Fit(this INetwork network, Dataset train, TrainingOptions options)
@@ -48,8 +48,7 @@ public static class NetworkTraining
         if (options.Epochs < 1) throw OptionError($"Epochs must be at least 1; it is {options.Epochs}.", nameof(options.Epochs));
         if (options.BatchSize < 1) throw OptionError($"BatchSize must be at least 1; it is {options.BatchSize}.", nameof(options.BatchSize));
         if (options.Threads < 0) throw OptionError($"Threads must be 0 (all cores) or more; it is {options.Threads}.", nameof(options.Threads));
-        if (!(options.L2 >= 0) || float.IsInfinity(options.L2))
-            throw OptionError($"L2 must be a finite number of at least 0; it is {Hyperparameters.Format(options.L2)}.", nameof(options.L2));
+        Hyperparameters.RequireNonNegative(options.L2, nameof(options.L2), OptionParameter(nameof(options.L2)));
         if (options.EarlyStoppingPatience < 0)
             throw OptionError($"EarlyStoppingPatience must be 0 (off) or more; it is {options.EarlyStoppingPatience}.", nameof(options.EarlyStoppingPatience));
         if (options.Validation is { } validation) CheckFits(network, validation, "validation set", nameof(options.Validation));
@@ -74,7 +73,7 @@ public static class NetworkTraining
     /// as independent labels (accuracy over all labels, no confusion matrix).
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The data does not fit the network, or is empty.</exception>
+    /// <exception cref="ArgumentException">The data does not fit the network, is empty, or holds a NaN or infinite value.</exception>
     public static Evaluation Evaluate(this INetwork network, Dataset data)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
@@ -128,7 +127,23 @@ public static class NetworkTraining
             throw new ArgumentException($"The {what} has {data.FeatureCount} features per example but the network takes {network.InputSize} inputs.", parameter);
         if (data.TargetCount != network.OutputSize)
             throw new ArgumentException($"The {what} has {data.TargetCount} targets per example but the network has {network.OutputSize} outputs.", parameter);
+        // A NaN feature can vanish inside the network (ReLU maps it to 0) and train on silently, so refuse it up front.
+        CheckFinite(data.AllFeatures, data.FeatureCount, what, "feature", parameter);
+        CheckFinite(data.AllTargets, data.TargetCount, what, "target", parameter);
     }
 
-    private static ArgumentException OptionError(string message, string option) => new(message, "options." + option);
+    private static void CheckFinite(ReadOnlySpan<float> values, int width, string what, string kind, string parameter)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+                throw new ArgumentException(
+                    $"The {what} has {kind} {i % width} of example {i / width} equal to {values[i].ToString(CultureInfo.InvariantCulture)}; every value must be finite.",
+                    parameter);
+        }
+    }
+
+    private static ArgumentException OptionError(string message, string option) => new(message, OptionParameter(option));
+
+    private static string OptionParameter(string option) => "options." + option;
 }

@@ -183,7 +183,7 @@ internal sealed class Trainer : IStagedJob, IDisposable
 
         int m = _batchCount;
         double cost = lossSum / m + (_options.L2 > 0 ? _options.L2 / (2.0 * m) * squares : 0);
-        if (double.IsNaN(cost) || double.IsInfinity(cost))
+        if (!double.IsFinite(cost))
             throw new TrainingDivergedException(epoch, batch, lastFiniteLoss, $"the batch loss is {cost}");
         if (!gradientFinite) throw new TrainingDivergedException(epoch, batch, lastFiniteLoss, "a gradient is NaN or infinite");
         if (!stepFinite)

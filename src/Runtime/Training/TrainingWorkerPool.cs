@@ -38,8 +38,6 @@ internal sealed class TrainingWorkerPool : IDisposable
         }
     }
 
-    public int Workers => _threads.Length + 1;
-
     /// <summary>Runs stages <paramref name="firstStage"/> .. <c>firstStage + stageCount - 1</c> on every worker; rethrows the first exception any worker threw (later stages are then skipped).</summary>
     public void Run(int firstStage, int stageCount)
     {

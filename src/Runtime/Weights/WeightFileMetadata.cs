@@ -67,15 +67,13 @@ internal static class WeightFileMetadata
         var values = new float[count];
         for (int i = 0; i < count; i++)
         {
-            if (!float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || float.IsNaN(values[i]) || float.IsInfinity(values[i]))
+            if (!FieldText.TryParseFinite(parts[i], out values[i]))
             {
-                problem = $"value {i} ('{Shorten(parts[i])}') is not a finite number";
+                problem = $"value {i} ('{FieldText.Shorten(parts[i])}') is not a finite number";
                 return null;
             }
         }
 
         return values;
     }
-
-    private static string Shorten(string s) => s.Length <= 40 ? s : s.Substring(0, 40) + "...";
 }

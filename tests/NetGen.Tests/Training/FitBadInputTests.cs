@@ -16,6 +16,9 @@ public class FitBadInputTests
     {
         { "feature width", () => Nets.Blobs(20, 5, 3, 1), () => new TrainingOptions(), new[] { "5 features", "6 inputs" } },
         { "target width", () => Nets.Blobs(20, 6, 4, 1), () => new TrainingOptions(), new[] { "4 targets", "3 outputs" } },
+        { "NaN feature", () => Poisoned(features: true, float.NaN), () => new TrainingOptions(), new[] { "feature 4 of example 7", "NaN" } },
+        { "infinite target", () => Poisoned(features: false, float.PositiveInfinity), () => new TrainingOptions(), new[] { "target 1 of example 7", "Infinity" } },
+        { "NaN in validation", Good, () => new TrainingOptions { Validation = Poisoned(features: true, float.NaN) }, new[] { "validation set", "feature 4 of example 7" } },
         { "empty", () => new Dataset(Array.Empty<float>(), 6, Array.Empty<float>(), 3), () => new TrainingOptions(), new[] { "empty" } },
         { "batch size 0", Good, () => new TrainingOptions { BatchSize = 0 }, new[] { "BatchSize", "it is 0" } },
         { "batch size negative", Good, () => new TrainingOptions { BatchSize = -3 }, new[] { "BatchSize", "it is -3" } },
@@ -33,6 +36,14 @@ public class FitBadInputTests
         { "validation empty", Good, () => new TrainingOptions { Validation = new Dataset(Array.Empty<float>(), 6, Array.Empty<float>(), 3) }, new[] { "validation set is empty" } },
         { "optimizer sized for another network", Good, () => new TrainingOptions { Optimizer = UsedOn(10) }, new[] { "sized for 10 parameters", "53" } },
     };
+
+    private static Dataset Poisoned(bool features, float poison)
+    {
+        Dataset data = Good();
+        if (features) data.Features(7)[4] = poison;
+        else data.Target(7)[1] = poison;
+        return data;
+    }
 
     private static Optimizer UsedOn(int parameters)
     {

@@ -7,10 +7,15 @@ using Xunit;
 
 namespace NetGen.Tests.Training;
 
+/// <summary>
+/// Fit's semantics. Most run on both the reference adapter (Fit's logic, independent of the generator) and the generated
+/// twin of the same architecture (<see cref="FitNetworks"/>), since users train the generated one.
+/// </summary>
 public class FitTests
 {
-    [Fact]
-    public void L2TermAndPartialBatchFollowTheCostFormula()
+    [Theory]
+    [MemberData(nameof(FitNetworks.Kinds), MemberType = typeof(FitNetworks))]
+    public void L2TermAndPartialBatchFollowTheCostFormula(NetworkKind kind)
     {
         // Five identical examples in batches of 3 then 2: whatever the shuffle, each batch's mean loss gradient is the
         // single example's, so the only batch-size dependence is the L2 term (lambda/m) W and (lambda/(2m)) sum W^2 with
@@ -18,7 +23,8 @@ public class FitTests
         NetworkArchitecture arch = Nets.Architecture(3, Loss.MeanSquaredError, (4, Activation.Tanh, 0f), (2, Activation.Identity, 0f));
         var random = new NetGenRandom(11);
         float[] initial = Enumerable.Range(0, arch.ParameterCount).Select(_ => (float)random.NextNormal() * 0.5f).ToArray();
-        var network = new ReferenceNetworkAdapter(arch, initial);
+        INetwork network = FitNetworks.TanhRegressor(kind, initial);
+        Assert.Equal(arch, network.Architecture);
         double[] x = { 0.5, -1, 2 }, y = { 0.3, -0.2 };
         var data = new Dataset(Enumerable.Repeat(x, 5).SelectMany(v => v).Select(v => (float)v).ToArray(), 3,
             Enumerable.Repeat(y, 5).SelectMany(v => v).Select(v => (float)v).ToArray(), 2);
@@ -48,7 +54,8 @@ public class FitTests
             for (int i = 0; i < p.Length; i++) p[i] -= lr * g[i];
         }
 
-        // Two float steps of size ~0.1 on parameters of size ~1: float rounding contributes ~1e-7; a wrong L2 scale
+        // Two float steps of size ~0.1 on parameters of size ~1: float rounding (of the generated network's float forward
+        // and backward pass too: relative ~1e-7 on gradients of size ~1, times lr) contributes ~1e-7; a wrong L2 scale
         // (lambda/batchSize on the partial batch, or decayed biases) moves parameters by more than 1e-3.
         for (int i = 0; i < p.Length; i++) Assert.True(Math.Abs(p[i] - network.Parameters[i]) < 1e-6, $"parameter {i}: {p[i]} vs {network.Parameters[i]}");
         // The reported loss is a double mean of float losses: relative error ~1e-7.
@@ -73,48 +80,62 @@ public class FitTests
 
     private static Dataset Blobs() => Nets.Blobs(120, 6, 3, seed: 3);
 
-    private static ReferenceNetworkAdapter DropoutNet() =>
-        Nets.Reference(1, 6, Loss.CategoricalCrossEntropy, (10, Activation.Relu, 0.4f), (3, Activation.Softmax, 0f));
-
-    private static float[] Train(int threads, int seed, Func<Optimizer> optimizer)
+    private static float[] Train(NetworkKind kind, int threads, int seed, Func<Optimizer> optimizer)
     {
-        ReferenceNetworkAdapter net = DropoutNet();
+        INetwork net = FitNetworks.Dropout(kind);
         net.Fit(Blobs(), new TrainingOptions { Epochs = 3, BatchSize = 25, Optimizer = optimizer(), Seed = seed, Threads = threads });
         return net.Parameters.ToArray();
     }
 
     [Fact]
-    public void SameSeedAndThreadsGiveBitIdenticalParameters()
+    public void TheGeneratedNetworksHaveTheirReferenceTwinsArchitecture()
     {
-        float[] first = Train(2, 5, () => new Adam(0.01f));
-        float[] second = Train(2, 5, () => new Adam(0.01f));
-        Assert.Equal(first, second);
-        Assert.NotEqual(first, Train(2, 6, () => new Adam(0.01f)));
+        Assert.Equal(FitNetworks.Dropout(NetworkKind.Reference).Architecture, FitNetworks.Dropout(NetworkKind.Generated).Architecture);
+        Assert.Equal(FitNetworks.Linear(NetworkKind.Reference, 0, 0).Architecture, FitNetworks.Linear(NetworkKind.Generated, 0, 0).Architecture);
+        Assert.Equal(FitNetworks.Linear(NetworkKind.Reference, 0, 0, 0).Architecture, FitNetworks.Linear(NetworkKind.Generated, 0, 0, 0).Architecture);
     }
 
-    [Fact]
-    public void ThreadCountChangesOnlyTheRoundingOfTheGradientSum()
+    public static TheoryData<NetworkKind, int> KindsAndThreads => new()
+    {
+        { NetworkKind.Reference, 2 },
+        { NetworkKind.Generated, 1 },
+        { NetworkKind.Generated, 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(KindsAndThreads))]
+    public void SameSeedAndThreadsGiveBitIdenticalParameters(NetworkKind kind, int threads)
+    {
+        float[] first = Train(kind, threads, 5, () => new Adam(0.01f));
+        float[] second = Train(kind, threads, 5, () => new Adam(0.01f));
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, Train(kind, threads, 6, () => new Adam(0.01f)));
+    }
+
+    [Theory]
+    [MemberData(nameof(FitNetworks.Kinds), MemberType = typeof(FitNetworks))]
+    public void ThreadCountChangesOnlyTheRoundingOfTheGradientSum(NetworkKind kind)
     {
         // Dropout masks follow the example's position in the epoch, not the thread that runs it, so 1, 2 and 3 threads
         // train on the same masks and differ only in how the per-thread float gradients are grouped when summed (relative
         // ~1e-7 per step). 15 SGD steps keep that below 1e-5; a mask or shuffle that depended on the thread would move
         // parameters as much as another seed does, which the last assertion shows is far above it.
-        float[] one = Train(1, 5, () => new Sgd(0.1f, 0.5f));
-        float[] two = Train(2, 5, () => new Sgd(0.1f, 0.5f));
-        float[] three = Train(3, 5, () => new Sgd(0.1f, 0.5f));
+        float[] one = Train(kind, 1, 5, () => new Sgd(0.1f, 0.5f));
+        float[] two = Train(kind, 2, 5, () => new Sgd(0.1f, 0.5f));
+        float[] three = Train(kind, 3, 5, () => new Sgd(0.1f, 0.5f));
         Assert.True(MaxDifference(one, two) < 1e-5, $"1 vs 2 threads: {MaxDifference(one, two)}");
         Assert.True(MaxDifference(one, three) < 1e-5, $"1 vs 3 threads: {MaxDifference(one, three)}");
-        Assert.True(MaxDifference(one, Train(1, 6, () => new Sgd(0.1f, 0.5f))) > 1e-2);
+        Assert.True(MaxDifference(one, Train(kind, 1, 6, () => new Sgd(0.1f, 0.5f))) > 1e-2);
     }
 
     private static double MaxDifference(float[] a, float[] b) => a.Zip(b, (u, v) => Math.Abs((double)u - v)).Max();
 
-    [Fact]
-    public void EarlyStoppingRestoresTheBestEpoch()
+    [Theory]
+    [MemberData(nameof(FitNetworks.Kinds), MemberType = typeof(FitNetworks))]
+    public void EarlyStoppingRestoresTheBestEpoch(NetworkKind kind)
     {
         // y = w x + b trained towards w = 2 from w = 0 while validation wants w = 1: validation loss falls, then rises.
-        NetworkArchitecture arch = Nets.Architecture(1, Loss.MeanSquaredError, (1, Activation.Identity, 0f));
-        var network = new ReferenceNetworkAdapter(arch, new float[2]);
+        INetwork network = FitNetworks.Linear(kind, 0f, 0f);
         float[] xs = Enumerable.Range(0, 20).Select(i => -1 + i / 9.5f).ToArray();
         var train = new Dataset(xs, 1, xs.Select(v => 2 * v).ToArray(), 1);
         var validation = new Dataset(xs, 1, xs.ToArray(), 1);
@@ -135,10 +156,11 @@ public class FitTests
         Assert.NotEqual(snapshots[history.Count], network.Parameters.ToArray());
     }
 
-    [Fact]
-    public void CancellationStopsAtABatchBoundaryAndLeavesAUsableNetwork()
+    [Theory]
+    [MemberData(nameof(FitNetworks.Kinds), MemberType = typeof(FitNetworks))]
+    public void CancellationStopsAtABatchBoundaryAndLeavesAUsableNetwork(NetworkKind kind)
     {
-        ReferenceNetworkAdapter network = DropoutNet();
+        INetwork network = FitNetworks.Dropout(kind);
         var optimizer = new Adam(0.01f);
         using var cts = new CancellationTokenSource();
         float[]? afterCancelledBatch = null;
@@ -162,10 +184,31 @@ public class FitTests
         Assert.True(double.IsFinite(e.Loss));
     }
 
-    [Fact]
-    public void AnAlreadyCancelledTokenChangesNothing()
+    [Theory]
+    [MemberData(nameof(FitNetworks.Kinds), MemberType = typeof(FitNetworks))]
+    public void TrainingResumedAfterCancellationContinuesFromTheCancelledState(NetworkKind kind)
     {
-        ReferenceNetworkAdapter network = DropoutNet();
+        // "Leaves a usable network" includes training on: a second Fit from the cancelled state runs and changes it.
+        INetwork network = FitNetworks.Dropout(kind);
+        using var cts = new CancellationTokenSource();
+        network.Fit(Blobs(), new TrainingOptions
+        {
+            Epochs = 5, BatchSize = 25, Optimizer = new Adam(0.01f), CancellationToken = cts.Token,
+            BatchProgress = new SyncProgress<BatchProgress>(p => { if (p.Batch == 2) cts.Cancel(); }),
+        });
+        float[] cancelled = network.Parameters.ToArray();
+        TrainingHistory resumed = network.Fit(Blobs(), new TrainingOptions { Epochs = 2, BatchSize = 25, Optimizer = new Adam(0.01f) });
+        Assert.False(resumed.Cancelled);
+        Assert.Equal(2, resumed.Count);
+        Assert.NotEqual(cancelled, network.Parameters.ToArray());
+        Assert.True(double.IsFinite(resumed[^1].TrainLoss));
+    }
+
+    [Theory]
+    [MemberData(nameof(FitNetworks.Kinds), MemberType = typeof(FitNetworks))]
+    public void AnAlreadyCancelledTokenChangesNothing(NetworkKind kind)
+    {
+        INetwork network = FitNetworks.Dropout(kind);
         float[] before = network.Parameters.ToArray();
         var optimizer = new Adam();
         TrainingHistory history = network.Fit(Blobs(), new TrainingOptions { Optimizer = optimizer, CancellationToken = new CancellationToken(true) });
@@ -175,10 +218,11 @@ public class FitTests
         Assert.Equal(before, network.Parameters.ToArray());
     }
 
-    [Fact]
-    public void CancellationWithEarlyStoppingRestoresTheBestEpochSoFar()
+    [Theory]
+    [MemberData(nameof(FitNetworks.Kinds), MemberType = typeof(FitNetworks))]
+    public void CancellationWithEarlyStoppingRestoresTheBestEpochSoFar(NetworkKind kind)
     {
-        ReferenceNetworkAdapter network = DropoutNet();
+        INetwork network = FitNetworks.Dropout(kind);
         using var cts = new CancellationTokenSource();
         var snapshots = new Dictionary<int, float[]>();
         TrainingHistory history = network.Fit(Blobs(), new TrainingOptions
@@ -225,43 +269,69 @@ public class FitTests
         return ex;
     }
 
-    [Fact]
-    public void APoisonedExampleStopsTrainingBeforeTheStep()
+    /// <summary>
+    /// A NaN or infinite feature is refused before training: inside the network it can vanish (ReLU maps NaN to 0 in the
+    /// generated code, whose backward pass then skips the unit) and train on silently, so Fit checks the data up front.
+    /// </summary>
+    public static TheoryData<NetworkKind, float> Poisons => new()
+    {
+        { NetworkKind.Reference, float.NaN },
+        { NetworkKind.Reference, float.PositiveInfinity },
+        { NetworkKind.Generated, float.NaN },
+        { NetworkKind.Generated, float.NegativeInfinity },
+    };
+
+    [Theory]
+    [MemberData(nameof(Poisons))]
+    public void APoisonedExampleIsRefusedBeforeTraining(NetworkKind kind, float poison)
     {
         Dataset data = Nets.Blobs(100, 6, 3, seed: 8);
-        data.Features(57)[2] = float.NaN;
-        TrainingDivergedException ex = AssertDivergesCleanly(DropoutNet(), data, new Adam(0.01f));
-        Assert.Equal(1, ex.Epoch);
-        Assert.Contains("loss", ex.Message);
+        data.Features(57)[2] = poison;
+        INetwork network = FitNetworks.Dropout(kind);
+        float[] before = network.Parameters.ToArray();
+        var ex = Assert.Throws<ArgumentException>(() => network.Fit(data, new TrainingOptions { Optimizer = new Adam(0.01f) }));
+        Assert.Contains("feature 2 of example 57", ex.Message);
+        Assert.Equal(before, network.Parameters.ToArray());
     }
 
-    public static TheoryData<string> HugeLearningRates => new() { "Sgd", "Adam", "RmsProp" };
+    public static TheoryData<NetworkKind, string> HugeLearningRates
+    {
+        get
+        {
+            var data = new TheoryData<NetworkKind, string>();
+            foreach (NetworkKind kind in new[] { NetworkKind.Reference, NetworkKind.Generated })
+                foreach (string optimizer in new[] { "Sgd", "Adam", "RmsProp" })
+                    data.Add(kind, optimizer);
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(HugeLearningRates))]
-    public void AHugeLearningRateDivergesWithParametersAndStateIntact(string name)
+    public void AHugeLearningRateDivergesWithParametersAndStateIntact(NetworkKind kind, string name)
     {
         Optimizer optimizer = name switch { "Sgd" => new Sgd(1e30f, 0.9f), "Adam" => new Adam(1e30f), _ => new RmsProp(1e30f) };
-        TrainingDivergedException ex = AssertDivergesCleanly(DropoutNet(), Nets.Blobs(100, 6, 3, seed: 8), optimizer);
+        TrainingDivergedException ex = AssertDivergesCleanly(FitNetworks.Dropout(kind), Nets.Blobs(100, 6, 3, seed: 8), optimizer);
         Assert.True(ex.Batch > 1 || ex.Epoch > 1, "the first step itself is finite; the next forward pass overflows");
     }
 
-    [Fact]
-    public void AStepThatWouldOverflowIsRefused()
+    [Theory]
+    [MemberData(nameof(FitNetworks.Kinds), MemberType = typeof(FitNetworks))]
+    public void AStepThatWouldOverflowIsRefused(NetworkKind kind)
     {
         // Finite loss (~1e18) and gradients (~1e18), but lr * gradient overflows float: the step check must catch it.
-        NetworkArchitecture arch = Nets.Architecture(2, Loss.MeanSquaredError, (1, Activation.Identity, 0f));
-        var network = new ReferenceNetworkAdapter(arch, new[] { 0.5f, -0.25f, 0f });
+        INetwork network = FitNetworks.Linear(kind, 0.5f, -0.25f, 0f);
         var data = new Dataset(Enumerable.Range(0, 20).SelectMany(i => new[] { 1e9f, -1e9f * (i % 3) }).ToArray(), 2, new float[20], 1);
         TrainingDivergedException ex = AssertDivergesCleanly(network, data, new Sgd(1e25f), threads: 1);
         Assert.Equal((1, 1), (ex.Epoch, ex.Batch));
         Assert.Contains("optimizer step", ex.Message);
     }
 
-    [Fact]
-    public void HistoryAndProgressReportEveryEpoch()
+    [Theory]
+    [MemberData(nameof(FitNetworks.Kinds), MemberType = typeof(FitNetworks))]
+    public void HistoryAndProgressReportEveryEpoch(NetworkKind kind)
     {
-        ReferenceNetworkAdapter network = DropoutNet();
+        INetwork network = FitNetworks.Dropout(kind);
         var reported = new List<EpochResult>();
         var batches = new List<BatchProgress>();
         TrainingHistory history = network.Fit(Blobs(), new TrainingOptions

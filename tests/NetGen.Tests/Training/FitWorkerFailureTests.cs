@@ -7,30 +7,13 @@ namespace NetGen.Tests.Training;
 public class FitWorkerFailureTests
 {
     /// <summary>Throws from <see cref="INetwork.AccumulateGradientsBatch(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, ulong)"/> on pool threads only, so the calling thread's chunk succeeds.</summary>
-    private sealed class FailingNetwork(INetwork inner) : INetwork
+    private sealed class FailingNetwork(INetwork inner) : DelegatingNetwork(inner)
     {
-
-        public int InputSize => inner.InputSize;
-        public int OutputSize => inner.OutputSize;
-        public int ParameterCount => inner.ParameterCount;
-        public int LayerCount => inner.LayerCount;
-        public NetworkArchitecture Architecture => inner.Architecture;
-        public Span<float> Parameters => inner.Parameters;
-        public Span<float> Gradients => inner.Gradients;
-        public void Forward(ReadOnlySpan<float> input, Span<float> output) => inner.Forward(input, output);
-        public int Classify(ReadOnlySpan<float> input) => inner.Classify(input);
-        public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs, int count) => inner.ForwardBatch(inputs, outputs, count);
-        public float AccumulateGradients(ReadOnlySpan<float> input, ReadOnlySpan<float> target) => inner.AccumulateGradients(input, target);
-        public float AccumulateGradients(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> gradients) => inner.AccumulateGradients(input, target, gradients);
-        public float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count) => inner.AccumulateGradientsBatch(inputs, targets, count);
-        public void ZeroGradients() => inner.ZeroGradients();
-        public string Summary() => inner.Summary();
-
-        public float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream)
+        public override float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream)
         {
             if (System.Threading.Thread.CurrentThread.Name?.StartsWith("NetGen training worker", StringComparison.Ordinal) == true)
                 throw new InvalidOperationException("worker failure for the test");
-            return inner.AccumulateGradientsBatch(inputs, targets, count, gradients, dropoutStream);
+            return base.AccumulateGradientsBatch(inputs, targets, count, gradients, dropoutStream);
         }
     }
 
