@@ -8,6 +8,9 @@ Thread pools are pinned per run through the environment, which torch reads only 
 in a fresh interpreter:  OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = MKL_NUM_THREADS = n, and optionally
 OMP_WAIT_POLICY=PASSIVE (without it Debian's OpenMP and OpenBLAS pools spin against each other on two cores).
 
+Debian's torch uses the system libblas.so.3; with only the reference BLAS installed an epoch is ~8x slower. Install
+libopenblas0-pthread (run-training-comparison.sh points LD_LIBRARY_PATH at it for its own processes).
+
 Usage:  /usr/bin/python3 train_epoch.py [--threads 1 2] [--epochs 4] [--passive]
 Prints one line per setting: threads, median seconds per epoch, examples per second (epoch 1 is warm-up).
 """
