@@ -30,9 +30,9 @@ public sealed class Standardizer
             throw new ArgumentException($"means has {means.Length} values but standardDeviations has {standardDeviations.Length}.", nameof(standardDeviations));
         for (int i = 0; i < means.Length; i++)
         {
-            if (!float.IsFinite(means[i])) throw new ArgumentException($"means[{i}] is {means[i]}; it must be finite.", nameof(means));
+            if (!float.IsFinite(means[i])) throw new ArgumentException(FormattableString.Invariant($"means[{i}] is {means[i]}; it must be finite."), nameof(means));
             if (!(standardDeviations[i] > 0) || !float.IsFinite(standardDeviations[i]))
-                throw new ArgumentException($"standardDeviations[{i}] is {standardDeviations[i]}; it must be finite and positive.", nameof(standardDeviations));
+                throw new ArgumentException(FormattableString.Invariant($"standardDeviations[{i}] is {standardDeviations[i]}; it must be finite and positive."), nameof(standardDeviations));
         }
 
         _means = (float[])means.Clone();
@@ -62,7 +62,7 @@ public sealed class Standardizer
             Span<float> x = data.Features(i);
             for (int j = 0; j < f; j++)
             {
-                if (!float.IsFinite(x[j])) throw new ArgumentException($"Example {i}, feature {j} is {x[j]}; standardisation needs finite features.", nameof(data));
+                if (!float.IsFinite(x[j])) throw new ArgumentException(FormattableString.Invariant($"Example {i}, feature {j} is {x[j]}; standardisation needs finite features."), nameof(data));
                 sum[j] += x[j];
             }
         }

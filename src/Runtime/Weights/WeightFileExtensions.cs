@@ -121,7 +121,7 @@ public static class WeightFileExtensions
     {
         int bad = SafetensorsFloat32.Decode(data.AsSpan((int)tensor.Begin, (int)tensor.ByteLength), destination);
         if (bad >= 0)
-            throw new InvalidDataException($"{path}: byte {header.DataStart + tensor.Begin + 4L * bad}: tensor '{tensor.Name}' element {bad} is {destination[bad]}; weights must be finite.");
+            throw new InvalidDataException(FormattableString.Invariant($"{path}: byte {header.DataStart + tensor.Begin + 4L * bad}: tensor '{tensor.Name}' element {bad} is {destination[bad]}; weights must be finite."));
     }
 
     private static void CheckActivations(string path, SafetensorsHeader header, NetworkArchitecture architecture)
@@ -145,7 +145,7 @@ public static class WeightFileExtensions
             ?? throw new InvalidDataException($"{path}: metadata '{WeightFileMetadata.StandardizerStdsKey}' {problem}.");
         for (int i = 0; i < stds.Length; i++)
             if (!(stds[i] > 0))
-                throw new InvalidDataException($"{path}: metadata '{WeightFileMetadata.StandardizerStdsKey}' value {i} is {stds[i]}; standard deviations must be positive.");
+                throw new InvalidDataException(FormattableString.Invariant($"{path}: metadata '{WeightFileMetadata.StandardizerStdsKey}' value {i} is {stds[i]}; standard deviations must be positive."));
         return new Standardizer(means, stds);
     }
 
