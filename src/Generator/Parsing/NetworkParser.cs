@@ -119,7 +119,7 @@ internal static class NetworkParser
         CheckLoss(declaredLoss, output, network, name, diagnostics);
         LayerParser.CheckParameterCount(inputSize, layers, name, diagnostics);
 
-        string? embeddedWeightsPath = EmbeddedWeightsPath(classAttributes, out LocationInfo? embeddedWeightsLocation);
+        string? embeddedWeightsPath = EmbeddedWeightsPath(classAttributes, name, diagnostics, out LocationInfo? embeddedWeightsLocation);
         MemberConflicts.Check(type, embeddedWeightsPath is not null, diagnostics, cancellationToken);
 
         if (!diagnostics.IsSound) return new ParseResult(null, diagnostics.ToEquatableArray());
@@ -198,16 +198,21 @@ internal static class NetworkParser
             diagnostics.Report(DiagnosticDescriptors.LossActivationMismatch, network.NamedArgumentLocation("Loss"), declared, needed, name, output.Activation);
     }
 
-    private static string? EmbeddedWeightsPath(List<AttributeReader> attributes, out LocationInfo? location)
+    private static string? EmbeddedWeightsPath(List<AttributeReader> attributes, string name, DiagnosticCollector diagnostics, out LocationInfo? location)
     {
         foreach (AttributeReader attribute in attributes)
         {
-            if (NetGenAttributes.Is(attribute.Data, NetGenAttributes.EmbeddedWeights)
-                && attribute.Data.ConstructorArguments.Length == 1 && attribute.Data.ConstructorArguments[0].Value is string path)
-            {
-                location = attribute.ArgumentLocation(0, "path");
-                return path;
-            }
+            if (!NetGenAttributes.Is(attribute.Data, NetGenAttributes.EmbeddedWeights) || attribute.Data.ConstructorArguments.Length != 1)
+                continue;
+            TypedConstant argument = attribute.Data.ConstructorArguments[0];
+            if (argument.Kind == TypedConstantKind.Error) continue; // the compiler reports the argument itself
+            location = attribute.ArgumentLocation(0, "path");
+            if (argument.Value is string path && path.Trim().Length > 0) return path;
+
+            // A null or blank path would otherwise be ignored silently, leaving the user without CreatePretrained and no reason.
+            diagnostics.Report(DiagnosticDescriptors.WeightsFileMalformed, location, argument.Value as string ?? "null", name,
+                "the path is empty; name a safetensors file listed in the project's AdditionalFiles");
+            return null;
         }
 
         location = null;

@@ -51,6 +51,16 @@ public class EmbeddedWeightsDiagnosticTests
         Assert.Contains("byte ", d.GetMessage());
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("\"\"")]
+    [InlineData("\"  \"")]
+    public void NG0031_NullOrBlankPath_IsReportedNotIgnored(string argument)
+    {
+        Diagnostic d = Assert.Single(EmbeddedWeightsRun.AssertReports(Markup.Replace("ID", "NG0031").Replace("\"policy.safetensors\"", argument)));
+        Assert.Contains("the path is empty", d.GetMessage());
+    }
+
     [Fact]
     public void NG0031_EmptyFile() => Assert.Contains("too short", Single("NG0031", Array.Empty<byte>()).GetMessage());
 
