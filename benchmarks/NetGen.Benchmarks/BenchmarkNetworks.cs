@@ -19,3 +19,10 @@ public partial class MediumNet { }
 [Dense(128, Activation.Relu)]
 [Dense(10, Activation.Softmax)]
 public partial class TrainingNet { }
+
+/// <summary>A game-agent policy: 6-32-32-4, tanh hidden layers, softmax output (the shape of samples/GameAgent).</summary>
+[Network(6)]
+[Dense(32, Activation.Tanh)]
+[Dense(32, Activation.Tanh)]
+[Dense(4, Activation.Softmax)]
+public partial class PolicyNet { }
