@@ -15,6 +15,8 @@ internal static class BatchPassEmitter
 {
     public const string Name = "TrainBatch";
 
+    public const string InferName = "InferBatch";
+
     /// <summary>
     /// Examples per block: a 64-example mini-batch (the common size) is one block, so each weight gradient is read and
     /// written once per batch; the block's activations and deltas (64 x 916 floats for 784-256-128-10, 234 KB) stay in
@@ -24,6 +26,46 @@ internal static class BatchPassEmitter
 
     /// <summary>Floats of scratch for one block: the training layout with every buffer <see cref="Block"/> rows long.</summary>
     public static int ScratchSize(ScratchLayout training) => training.Size * Block;
+
+    /// <summary>
+    /// Floats of scratch for one inference block: the inference layout's hidden activations, every buffer
+    /// <see cref="Block"/> rows long (the layout's room for <c>Classify</c>'s output is not needed: outputs go to the caller).
+    /// </summary>
+    public static int InferenceScratchSize(NetworkModel model, ScratchLayout inference) => (inference.Size - model.OutputSize) * Block;
+
+    /// <summary>
+    /// Writes <c>InferBatch</c>, what <c>ForwardBatch</c> runs on .NET 8+: <c>Infer</c> over blocks of
+    /// <see cref="Block"/> examples, each layer one <c>BatchKernels.Linear</c> call for the block (so the weights stream
+    /// through the cache once per block, not once per example) and then the activation row by row. The hidden
+    /// activations are block rows of the inference layout; the output layer writes straight into the caller's rows.
+    /// </summary>
+    public static void EmitInfer(IndentedTextWriter w, NetworkModel model, ScratchLayout inference)
+    {
+        int last = model.Layers.Count - 1;
+        w.WriteDirective($"#if {TypeNames.Net8Symbol}");
+        w.WriteLine($"/// <summary>As <see cref=\"{PassEmitter.InferName}\"/> for <paramref name=\"count\"/> examples, {Block} at a time with batched matrix kernels.</summary>");
+        using (w.OpenBlock($"public static void {InferName}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} inputs, {TypeNames.Span} outputs, int count, {TypeNames.Span} scratch)"))
+        {
+            using (w.OpenBlock($"for (int first = 0; first < count; first += {Block})"))
+            {
+                w.WriteLine($"int n = global::System.Math.Min({Block}, count - first);");
+                w.WriteLine($"{TypeNames.ReadOnlySpan} input = inputs.Slice(first * {model.InputSize}, n * {model.InputSize});");
+                w.WriteLine($"{TypeNames.Span} output = outputs.Slice(first * {model.OutputSize}, n * {model.OutputSize});");
+                for (int l = 0; l < last; l++)
+                    w.WriteLine($"{TypeNames.Span} hidden{l} = {Rows(inference.Activations[l], model.Layers[l].Units)};");
+                foreach (LayerModel layer in model.Layers)
+                {
+                    string source = layer.Index == 0 ? "input" : $"hidden{layer.Index - 1}";
+                    string target = layer.Index == last ? "output" : $"hidden{layer.Index}";
+                    w.WriteLine($"{TypeNames.BatchKernels}.Linear({Weights("parameters", layer)}, {Biases("parameters", layer)}, {source}, {target}, n, {layer.Inputs}, {layer.Units});");
+                    ActivateRows(w, layer, target);
+                }
+            }
+        }
+
+        w.WriteDirective("#endif");
+        w.WriteLine();
+    }
 
     public static void Emit(IndentedTextWriter w, NetworkModel model, ScratchLayout layout)
     {
@@ -88,8 +130,7 @@ internal static class BatchPassEmitter
         string destination = isLast ? "logits" : $"activation{layer.Index}";
         w.WriteLine($"{TypeNames.BatchKernels}.Linear({Weights("parameters", layer)}, {Biases("parameters", layer)}, {LayerInput(model, layer.Index)}, {destination}, n, {layer.Inputs}, {layer.Units});");
         if (isLast) w.WriteLine($"logits.CopyTo(activation{layer.Index});");
-        if (ActivationEmitter.HasActivation(layer))
-            w.WriteLine($"for (int e = 0; e < n; e++) {LayerNames.Activate(layer)}(activation{layer.Index}.Slice(e * {layer.Units}, {layer.Units}));");
+        ActivateRows(w, layer, $"activation{layer.Index}");
         if (layer.HasDropout)
         {
             string i = layer.Index.ToString();
@@ -115,6 +156,13 @@ internal static class BatchPassEmitter
             w.WriteLine($"for (int e = 0; e < n; e++) {LayerNames.ActivationGradient(previous)}(activation{previous.Index}.Slice(e * {previous.Units}, {previous.Units}), " +
                         $"{previousDelta}.Slice(e * {previous.Units}, {previous.Units}));");
         }
+    }
+
+    /// <summary>The layer's activation on each of the block's <c>n</c> rows of <paramref name="buffer"/>, in place.</summary>
+    private static void ActivateRows(IndentedTextWriter w, LayerModel layer, string buffer)
+    {
+        if (ActivationEmitter.HasActivation(layer))
+            w.WriteLine($"for (int e = 0; e < n; e++) {LayerNames.Activate(layer)}({buffer}.Slice(e * {layer.Units}, {layer.Units}));");
     }
 
     /// <summary>A buffer of the per-example layout at <paramref name="offset"/>, as <c>n</c> rows of <paramref name="width"/>.</summary>

@@ -66,6 +66,7 @@ internal static class NetworkEmitter
         {
             PassEmitter.EmitInfer(w, model, inference);
             PassEmitter.EmitTrain(w, model, training);
+            BatchPassEmitter.EmitInfer(w, model, inference);
             BatchPassEmitter.Emit(w, model, training);
             LossEmitter.Emit(w, model);
             foreach (LayerModel layer in model.Layers)
