@@ -166,8 +166,9 @@ internal static class MembersEmitter
         w.WriteLine("/// <summary>");
         w.WriteLine("/// Inference on <paramref name=\"count\"/> examples stored row after row: no allocation after a thread's first call, safe");
         w.WriteLine("/// to call from many threads at once. On .NET 8+ with Vector256 acceleration, 2 or more examples run through batched");
-        w.WriteLine("/// matrix kernels that sum in another order, so rows agree with <see cref=\"Forward\"/> to float rounding rather than");
-        w.WriteLine("/// bit for bit; one example is exactly <see cref=\"Forward\"/>.");
+        w.WriteLine("/// matrix kernels that sum in another order, so rows agree with");
+        w.WriteLine("/// <see cref=\"Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})\"/> to float rounding rather than");
+        w.WriteLine("/// bit for bit; one example gives exactly what that method gives.");
         w.WriteLine("/// </summary>");
         w.WriteLine("/// <param name=\"inputs\">At least <c>count * InputSize</c> values.</param>");
         w.WriteLine("/// <param name=\"outputs\">Receives <c>count * OutputSize</c> values.</param>");
