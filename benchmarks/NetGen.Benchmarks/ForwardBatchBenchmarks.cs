@@ -17,13 +17,20 @@ public class ForwardBatchBenchmarks
     private INetwork _net = null!;
     private float[] _inputs = null!, _outputs = null!;
 
-    [Params("784-256-128-10", "784-128-10")]
+    /// <summary>The two the batched pass is for, and two small ones that must not get slower.</summary>
+    [Params("784-256-128-10", "784-128-10", "16-32-32-4", "6-32-32-4")]
     public string Network { get; set; } = "784-256-128-10";
 
     [GlobalSetup]
     public void Setup()
     {
-        _net = Network == "784-128-10" ? new MediumNet(seed: 1) : new TrainingNet(seed: 1);
+        _net = Network switch
+        {
+            "784-128-10" => new MediumNet(seed: 1),
+            "16-32-32-4" => new TinyNet(seed: 1),
+            "6-32-32-4" => new PolicyNet(seed: 1),
+            _ => new TrainingNet(seed: 1),
+        };
         var rng = new NetGenRandom(5);
         _inputs = new float[Examples * _net.InputSize];
         for (int i = 0; i < _inputs.Length; i++) _inputs[i] = (float)rng.NextDouble();

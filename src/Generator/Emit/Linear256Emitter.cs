@@ -24,6 +24,9 @@ internal static class Linear256Emitter
     /// <summary>Below one full vector per row the 256-bit path would be all tail; such layers keep the portable path.</summary>
     public static bool Applies(LayerModel layer) => layer.Inputs >= Lanes;
 
+    /// <summary>Whether the layer's inputs are loaded into registers once per layer (so each row costs only its weights' loads).</summary>
+    public static bool HoldsInputsInRegisters(LayerModel layer) => layer.Inputs / Lanes <= HoistedInputVectors;
+
     public static void Emit(IndentedTextWriter w, LayerModel layer)
     {
         int vectors = layer.Inputs / Lanes;

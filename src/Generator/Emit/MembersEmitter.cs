@@ -92,9 +92,13 @@ internal static class MembersEmitter
         w.WriteLine($"// The batched training pass's block of activations and deltas ({BatchPassEmitter.ScratchSize(training)} floats), one per thread.");
         w.WriteLine($"[{TypeNames.ThreadStatic}]");
         w.WriteLine($"private static float[]? {BatchScratchField};");
-        w.WriteLine($"// The batched inference pass's block of hidden activations ({BatchPassEmitter.InferenceScratchSize(model, inference)} floats), one per thread.");
-        w.WriteLine($"[{TypeNames.ThreadStatic}]");
-        w.WriteLine($"private static float[]? {InferenceBatchScratchField};");
+        if (BatchPassEmitter.BatchesInference(model))
+        {
+            w.WriteLine($"// The batched inference pass's block of hidden activations ({BatchPassEmitter.InferenceScratchSize(model, inference)} floats), one per thread.");
+            w.WriteLine($"[{TypeNames.ThreadStatic}]");
+            w.WriteLine($"private static float[]? {InferenceBatchScratchField};");
+        }
+
         w.WriteDirective("#endif");
 
         w.WriteLine();
@@ -165,8 +169,8 @@ internal static class MembersEmitter
         w.WriteLine();
         w.WriteLine("/// <summary>");
         w.WriteLine("/// Inference on <paramref name=\"count\"/> examples stored row after row: no allocation after a thread's first call, safe");
-        w.WriteLine("/// to call from many threads at once. On .NET 8+ with Vector256 acceleration, 2 or more examples run through batched");
-        w.WriteLine("/// matrix kernels that sum in another order, so rows agree with");
+        w.WriteLine("/// to call from many threads at once. On .NET 8+ with Vector256 acceleration, the layers with 40 or more inputs of 2 or");
+        w.WriteLine("/// more examples run through batched matrix kernels that sum in another order, so rows agree with");
         w.WriteLine("/// <see cref=\"Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})\"/> to float rounding rather than");
         w.WriteLine("/// bit for bit; one example gives exactly what that method gives.");
         w.WriteLine("/// </summary>");
@@ -179,17 +183,7 @@ internal static class MembersEmitter
             CheckCount(w);
             CheckRows(w, "inputs", "InputSize", name);
             CheckRows(w, "outputs", "OutputSize", name);
-            w.WriteDirective($"#if {TypeNames.Net8Symbol}");
-            using (w.OpenBlock($"if ({TypeNames.Vector256Statics}.IsHardwareAccelerated && count > 1)"))
-            {
-                w.WriteLine("// Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that");
-                w.WriteLine("// ForwardBatch of one example is bit-identical to Forward.");
-                w.WriteLine($"float[] blockScratch = {InferenceBatchScratchField} ??= new float[{BatchPassEmitter.InferenceScratchSize(model, inference)}];");
-                w.WriteLine($"{Impl}.{BatchPassEmitter.InferName}({ParametersField}, inputs, outputs, count, blockScratch);");
-                w.WriteLine("return;");
-            }
-
-            w.WriteDirective("#endif");
+            if (BatchPassEmitter.BatchesInference(model)) EmitBatchedInference(w, model, inference);
             foreach (string line in inference.DeclareScratch(InferenceScratchField)) w.WriteLine(line);
             w.WriteLine("for (int example = 0; example < count; example++)");
             w.Indent();
@@ -198,6 +192,22 @@ internal static class MembersEmitter
         }
 
         w.WriteLine();
+    }
+
+    /// <summary>ForwardBatch's .NET 8+ branch: two or more examples through <c>InferBatch</c>.</summary>
+    private static void EmitBatchedInference(IndentedTextWriter w, NetworkModel model, ScratchLayout inference)
+    {
+        w.WriteDirective($"#if {TypeNames.Net8Symbol}");
+        using (w.OpenBlock($"if ({TypeNames.Vector256Statics}.IsHardwareAccelerated && count > 1)"))
+        {
+            w.WriteLine("// Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that");
+            w.WriteLine("// ForwardBatch of one example is bit-identical to Forward.");
+            w.WriteLine($"float[] blockScratch = {InferenceBatchScratchField} ??= new float[{BatchPassEmitter.InferenceScratchSize(model, inference)}];");
+            w.WriteLine($"{Impl}.{BatchPassEmitter.InferName}({ParametersField}, inputs, outputs, count, blockScratch);");
+            w.WriteLine("return;");
+        }
+
+        w.WriteDirective("#endif");
     }
 
     private static void EmitTraining(IndentedTextWriter w, NetworkModel model, ScratchLayout training)

@@ -34,9 +34,6 @@ namespace Game.AI
         // The batched training pass's block of activations and deltas (8704 floats), one per thread.
         [global::System.ThreadStatic]
         private static float[]? __netgenBatchScratch;
-        // The batched inference pass's block of hidden activations (4096 floats), one per thread.
-        [global::System.ThreadStatic]
-        private static float[]? __netgenInferenceBatchScratch;
 #endif
 
         /// <summary>Creates the network with weights drawn from seed 0.</summary>
@@ -91,8 +88,8 @@ namespace Game.AI
 
         /// <summary>
         /// Inference on <paramref name="count"/> examples stored row after row: no allocation after a thread's first call, safe
-        /// to call from many threads at once. On .NET 8+ with Vector256 acceleration, 2 or more examples run through batched
-        /// matrix kernels that sum in another order, so rows agree with
+        /// to call from many threads at once. On .NET 8+ with Vector256 acceleration, the layers with 40 or more inputs of 2 or
+        /// more examples run through batched matrix kernels that sum in another order, so rows agree with
         /// <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> to float rounding rather than
         /// bit for bit; one example gives exactly what that method gives.
         /// </summary>
@@ -105,16 +102,6 @@ namespace Game.AI
             if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
             global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Controller", nameof(InputSize), InputSize, count);
             global::NetGen.GeneratedCode.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Controller", nameof(OutputSize), OutputSize, count);
-#if NET8_0_OR_GREATER
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
-            {
-                // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
-                // ForwardBatch of one example is bit-identical to Forward.
-                float[] blockScratch = __netgenInferenceBatchScratch ??= new float[4096];
-                __netgenImpl.InferBatch(__netgenParameters, inputs, outputs, count, blockScratch);
-                return;
-            }
-#endif
             global::System.Span<float> scratch = stackalloc float[68];
             for (int example = 0; example < count; example++)
                 __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
@@ -250,26 +237,6 @@ namespace Game.AI
                 Layer0Backward(parameters, input, deltaA, gradients);
                 return loss;
             }
-
-#if NET8_0_OR_GREATER
-            /// <summary>As <see cref="Infer"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels.</summary>
-            public static void InferBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count, global::System.Span<float> scratch)
-            {
-                for (int first = 0; first < count; first += 64)
-                {
-                    int n = global::System.Math.Min(64, count - first);
-                    global::System.ReadOnlySpan<float> input = inputs.Slice(first * 16, n * 16);
-                    global::System.Span<float> output = outputs.Slice(first * 4, n * 4);
-                    global::System.Span<float> hidden0 = scratch.Slice(0, n * 32);
-                    global::System.Span<float> hidden1 = scratch.Slice(2048, n * 32);
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 512), parameters.Slice(512, 32), input, hidden0, n, 16, 32);
-                    for (int e = 0; e < n; e++) Layer0Activate(hidden0.Slice(e * 32, 32));
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(544, 1024), parameters.Slice(1568, 32), hidden0, hidden1, n, 32, 32);
-                    for (int e = 0; e < n; e++) Layer1Activate(hidden1.Slice(e * 32, 32));
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(1600, 128), parameters.Slice(1728, 4), hidden1, output, n, 32, 4);
-                }
-            }
-#endif
 
 #if NET8_0_OR_GREATER
             /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss.</summary>

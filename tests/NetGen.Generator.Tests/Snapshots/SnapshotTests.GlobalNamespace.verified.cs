@@ -31,9 +31,6 @@ partial class Xor : global::NetGen.INetwork
     // The batched training pass's block of activations and deltas (896 floats), one per thread.
     [global::System.ThreadStatic]
     private static float[]? __netgenBatchScratch;
-    // The batched inference pass's block of hidden activations (256 floats), one per thread.
-    [global::System.ThreadStatic]
-    private static float[]? __netgenInferenceBatchScratch;
 #endif
 
     /// <summary>Creates the network with weights drawn from seed 0.</summary>
@@ -87,8 +84,8 @@ partial class Xor : global::NetGen.INetwork
 
     /// <summary>
     /// Inference on <paramref name="count"/> examples stored row after row: no allocation after a thread's first call, safe
-    /// to call from many threads at once. On .NET 8+ with Vector256 acceleration, 2 or more examples run through batched
-    /// matrix kernels that sum in another order, so rows agree with
+    /// to call from many threads at once. On .NET 8+ with Vector256 acceleration, the layers with 40 or more inputs of 2 or
+    /// more examples run through batched matrix kernels that sum in another order, so rows agree with
     /// <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> to float rounding rather than
     /// bit for bit; one example gives exactly what that method gives.
     /// </summary>
@@ -101,16 +98,6 @@ partial class Xor : global::NetGen.INetwork
         if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
         global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Xor", nameof(InputSize), InputSize, count);
         global::NetGen.GeneratedCode.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Xor", nameof(OutputSize), OutputSize, count);
-#if NET8_0_OR_GREATER
-        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
-        {
-            // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
-            // ForwardBatch of one example is bit-identical to Forward.
-            float[] blockScratch = __netgenInferenceBatchScratch ??= new float[256];
-            __netgenImpl.InferBatch(__netgenParameters, inputs, outputs, count, blockScratch);
-            return;
-        }
-#endif
         global::System.Span<float> scratch = stackalloc float[5];
         for (int example = 0; example < count; example++)
             __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
@@ -238,23 +225,6 @@ partial class Xor : global::NetGen.INetwork
             Layer0Backward(parameters, input, deltaB, gradients);
             return loss;
         }
-
-#if NET8_0_OR_GREATER
-        /// <summary>As <see cref="Infer"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels.</summary>
-        public static void InferBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count, global::System.Span<float> scratch)
-        {
-            for (int first = 0; first < count; first += 64)
-            {
-                int n = global::System.Math.Min(64, count - first);
-                global::System.ReadOnlySpan<float> input = inputs.Slice(first * 2, n * 2);
-                global::System.Span<float> output = outputs.Slice(first * 1, n * 1);
-                global::System.Span<float> hidden0 = scratch.Slice(0, n * 4);
-                global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 8), parameters.Slice(8, 4), input, hidden0, n, 2, 4);
-                for (int e = 0; e < n; e++) Layer0Activate(hidden0.Slice(e * 4, 4));
-                global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(12, 4), parameters.Slice(16, 1), hidden0, output, n, 4, 1);
-            }
-        }
-#endif
 
 #if NET8_0_OR_GREATER
         /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss.</summary>

@@ -33,9 +33,6 @@ namespace Lecture
         // The batched training pass's block of activations and deltas (704 floats), one per thread.
         [global::System.ThreadStatic]
         private static float[]? __netgenBatchScratch;
-        // The batched inference pass's block of hidden activations (192 floats), one per thread.
-        [global::System.ThreadStatic]
-        private static float[]? __netgenInferenceBatchScratch;
 #endif
 
         /// <summary>Creates the network with weights drawn from seed 0.</summary>
@@ -89,8 +86,8 @@ namespace Lecture
 
         /// <summary>
         /// Inference on <paramref name="count"/> examples stored row after row: no allocation after a thread's first call, safe
-        /// to call from many threads at once. On .NET 8+ with Vector256 acceleration, 2 or more examples run through batched
-        /// matrix kernels that sum in another order, so rows agree with
+        /// to call from many threads at once. On .NET 8+ with Vector256 acceleration, the layers with 40 or more inputs of 2 or
+        /// more examples run through batched matrix kernels that sum in another order, so rows agree with
         /// <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> to float rounding rather than
         /// bit for bit; one example gives exactly what that method gives.
         /// </summary>
@@ -103,16 +100,6 @@ namespace Lecture
             if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
             global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Tiny", nameof(InputSize), InputSize, count);
             global::NetGen.GeneratedCode.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Tiny", nameof(OutputSize), OutputSize, count);
-#if NET8_0_OR_GREATER
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
-            {
-                // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
-                // ForwardBatch of one example is bit-identical to Forward.
-                float[] blockScratch = __netgenInferenceBatchScratch ??= new float[192];
-                __netgenImpl.InferBatch(__netgenParameters, inputs, outputs, count, blockScratch);
-                return;
-            }
-#endif
             global::System.Span<float> scratch = stackalloc float[4];
             for (int example = 0; example < count; example++)
                 __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
@@ -242,24 +229,6 @@ namespace Lecture
                 Layer0Backward(parameters, input, deltaB, gradients);
                 return loss;
             }
-
-#if NET8_0_OR_GREATER
-            /// <summary>As <see cref="Infer"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels.</summary>
-            public static void InferBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count, global::System.Span<float> scratch)
-            {
-                for (int first = 0; first < count; first += 64)
-                {
-                    int n = global::System.Math.Min(64, count - first);
-                    global::System.ReadOnlySpan<float> input = inputs.Slice(first * 3, n * 3);
-                    global::System.Span<float> output = outputs.Slice(first * 1, n * 1);
-                    global::System.Span<float> hidden0 = scratch.Slice(0, n * 3);
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 9), parameters.Slice(9, 3), input, hidden0, n, 3, 3);
-                    for (int e = 0; e < n; e++) Layer0Activate(hidden0.Slice(e * 3, 3));
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(12, 3), parameters.Slice(15, 1), hidden0, output, n, 3, 1);
-                    for (int e = 0; e < n; e++) Layer1Activate(output.Slice(e * 1, 1));
-                }
-            }
-#endif
 
 #if NET8_0_OR_GREATER
             /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss.</summary>

@@ -37,6 +37,19 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void BatchedInference() => VerifyNetwork("""
+        using NetGen;
+        namespace Vision
+        {
+            /// <summary>48 inputs: ForwardBatch blocks the first layer (inputs beyond registers), not the second.</summary>
+            [Network(48)]
+            [Dense(16, Activation.Relu)]
+            [Dense(3, Activation.Softmax)]
+            public partial class Patches { }
+        }
+        """);
+
+    [Fact]
     public void NestedNamespaceAndContainingTypes() => VerifyNetwork("""
         using NetGen;
         namespace Company.Product.Models
