@@ -26,16 +26,15 @@ internal static class LinearEmitter
     public const int UnrollLimit = 64;
 
     public static bool IsUnrolled(LayerModel layer) =>
-        layer.WeightCount <= UnrollLimit || layer.Inputs < ShortRow && layer.WeightCount <= ShortRowUnrollLimit;
+        layer.WeightCount <= UnrollLimit || !Linear256Emitter.Applies(layer) && layer.WeightCount <= ShortRowUnrollLimit;
 
     /// <summary>
-    /// Rows shorter than one 256-bit vector, for which the vector kernels have nothing but scalar tails and horizontal
-    /// sums of zeros to run. Measured (BenchmarkDotNet ShortInputBenchmarks, 6-32-32-4 tanh/softmax, the GameAgent
-    /// policy's shape): Forward 191.7 ns with the 6-input layer in the vector kernel, 148.6 ns with it straight-line.
+    /// Layers whose rows are shorter than one 256-bit vector (<see cref="Linear256Emitter.Applies"/> is false) are
+    /// straight-line code up to this many weights (under ~130 source lines a layer): the vector kernels have nothing but
+    /// scalar tails and horizontal sums of zeros to run on such rows. Measured (BenchmarkDotNet ShortInputBenchmarks,
+    /// 6-32-32-4 tanh/softmax, the GameAgent policy's shape): Forward 191.7 ns with the 6-input layer in the vector
+    /// kernel, 148.6 ns with it straight-line.
     /// </summary>
-    public const int ShortRow = 8;
-
-    /// <summary>Short-row layers up to this many weights are straight-line code too (the source stays under ~130 lines a layer).</summary>
     public const int ShortRowUnrollLimit = 1024;
 
     public static void Emit(IndentedTextWriter w, LayerModel layer)
