@@ -7,7 +7,7 @@ namespace NetGen.Generator.Emit;
 /// <summary>
 /// Writes <c>TrainBatch</c>, the .NET 8+ training pass over a block of examples at once (inside
 /// <c>#if NET8_0_OR_GREATER</c>): the same forward, loss and backward steps as <c>Train</c>, but each layer's matrix work
-/// is one call into <c>NetGen.GeneratedCode.BatchKernels</c> for the whole block, so weights and weight gradients
+/// is one call into <c>NetGen.Kernels.BatchKernels</c> for the whole block, so weights and weight gradients
 /// stream through the cache once per block instead of once per example. Every per-example buffer of the training
 /// layout becomes <see cref="Block"/> rows, example after example.
 /// </summary>

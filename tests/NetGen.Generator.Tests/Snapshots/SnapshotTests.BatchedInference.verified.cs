@@ -51,8 +51,8 @@ namespace Vision
         public Patches(int seed)
         {
             __netgenSeed = seed;
-            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 768), global::NetGen.Init.He, 48, 16, seed, 0);
-            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 784, 48), global::NetGen.Init.Xavier, 16, 3, seed, 1);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 768), global::NetGen.Init.He, 48, 16, seed, 0);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 784, 48), global::NetGen.Init.Xavier, 16, 3, seed, 1);
         }
 
         /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
@@ -67,8 +67,8 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize), InputSize);
-            if (output.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Patches", nameof(OutputSize), OutputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize), InputSize);
+            if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Patches", nameof(OutputSize), OutputSize);
             global::System.Span<float> scratch = stackalloc float[19];
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
         }
@@ -78,7 +78,7 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
         public int Classify(global::System.ReadOnlySpan<float> input)
         {
-            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize), InputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize), InputSize);
             global::System.Span<float> scratch = stackalloc float[19];
             global::System.Span<float> output = scratch.Slice(16, OutputSize);
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
@@ -100,9 +100,9 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
         {
-            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Patches", nameof(InputSize), InputSize, count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Patches", nameof(OutputSize), OutputSize, count);
+            if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Patches", nameof(InputSize), InputSize, count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Patches", nameof(OutputSize), OutputSize, count);
 #if NET8_0_OR_GREATER
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
             {
@@ -133,9 +133,9 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
         {
-            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize), InputSize);
-            if (target.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Patches", nameof(OutputSize), OutputSize);
-            if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Patches", nameof(ParameterCount), ParameterCount);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize), InputSize);
+            if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Patches", nameof(OutputSize), OutputSize);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Patches", nameof(ParameterCount), ParameterCount);
             const ulong stream = 0; // no dropout: the stream is unused
             global::System.Span<float> scratch = stackalloc float[54];
             return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
@@ -149,7 +149,7 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
         public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
         {
-            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
             const ulong stream = 0; // no dropout: the stream is unused
             return AccumulateGradientsBatch(inputs, targets, count, __netgenGradients, stream);
         }
@@ -167,10 +167,10 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
         public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
         {
-            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Patches", nameof(InputSize), InputSize, count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Patches", nameof(OutputSize), OutputSize, count);
-            if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Patches", nameof(ParameterCount), ParameterCount);
+            if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Patches", nameof(InputSize), InputSize, count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Patches", nameof(OutputSize), OutputSize, count);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Patches", nameof(ParameterCount), ParameterCount);
 #if NET8_0_OR_GREATER
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
             {
@@ -253,7 +253,7 @@ namespace Vision
                     global::System.ReadOnlySpan<float> input = inputs.Slice(first * 48, n * 48);
                     global::System.Span<float> output = outputs.Slice(first * 3, n * 3);
                     global::System.Span<float> hidden0 = scratch.Slice(0, n * 16);
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 768), parameters.Slice(768, 16), input, hidden0, n, 48, 16);
+                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(0, 768), parameters.Slice(768, 16), input, hidden0, n, 48, 16);
                     for (int e = 0; e < n; e++) Layer0Activate(hidden0.Slice(e * 16, 16));
                     for (int e = 0; e < n; e++) Layer1Linear(parameters, hidden0.Slice(e * 16, 16), output.Slice(e * 3, 3));
                     for (int e = 0; e < n; e++) Layer1Activate(output.Slice(e * 3, 3));
@@ -279,9 +279,9 @@ namespace Vision
                     global::System.Span<float> deltaB = scratch.Slice(2432, n * 16);
 
                     // Forward, a layer at a time for the whole block.
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 768), parameters.Slice(768, 16), input, activation0, n, 48, 16);
+                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(0, 768), parameters.Slice(768, 16), input, activation0, n, 48, 16);
                     for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 16, 16));
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(784, 48), parameters.Slice(832, 3), activation0, logits, n, 16, 3);
+                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(784, 48), parameters.Slice(832, 3), activation0, logits, n, 16, 3);
                     logits.CopyTo(activation1);
                     for (int e = 0; e < n; e++) Layer1Activate(activation1.Slice(e * 3, 3));
 
@@ -292,10 +292,10 @@ namespace Vision
                     }
 
                     // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 3), activation0, gradients.Slice(784, 48), gradients.Slice(832, 3), n, 16, 3);
-                    global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(784, 48), deltaA.Slice(0, n * 3), deltaB, n, 16, 3);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 3), activation0, gradients.Slice(784, 48), gradients.Slice(832, 3), n, 16, 3);
+                    global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(784, 48), deltaA.Slice(0, n * 3), deltaB, n, 16, 3);
                     for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 16, 16), deltaB.Slice(e * 16, 16));
-                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 16), input, gradients.Slice(0, 768), gradients.Slice(768, 16), n, 48, 16);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 16), input, gradients.Slice(0, 768), gradients.Slice(768, 16), n, 48, 16);
                 }
                 return loss;
             }
@@ -355,16 +355,16 @@ namespace Vision
                         for (int k = 0; k < 48; k += 8)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> input = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)k);
-                            sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k), input, sum0);
-                            sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 48)), input, sum1);
-                            sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 96)), input, sum2);
-                            sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 144)), input, sum3);
-                            sum4 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 192)), input, sum4);
-                            sum5 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 240)), input, sum5);
-                            sum6 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 288)), input, sum6);
-                            sum7 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 336)), input, sum7);
+                            sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k), input, sum0);
+                            sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 48)), input, sum1);
+                            sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 96)), input, sum2);
+                            sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 144)), input, sum3);
+                            sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 192)), input, sum4);
+                            sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 240)), input, sum5);
+                            sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 288)), input, sum6);
+                            sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 336)), input, sum7);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
                     }
                     return;
                 }
@@ -425,7 +425,7 @@ namespace Vision
             public static void Layer0Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 16);
-                global::NetGen.GeneratedCode.ActivationKernels.Rectify(values, 0f);
+                global::NetGen.Kernels.ActivationKernels.Rectify(values, 0f);
             }
 
             /// <summary>Turns dL/dA into dL/dZ for layer 0 (Relu), from the activations <c>a = g(z)</c>.</summary>
@@ -433,7 +433,7 @@ namespace Vision
             {
                 activations = activations.Slice(0, 16);
                 deltas = deltas.Slice(0, 16);
-                global::NetGen.GeneratedCode.ActivationKernels.RectifyGradient(activations, deltas, 0f);
+                global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0f);
             }
 
             /// <summary>Layer 0, Dense(48 -> 16, Relu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
@@ -501,7 +501,7 @@ namespace Vision
             public static void Layer1Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 3);
-                global::NetGen.GeneratedCode.ActivationKernels.Softmax(values);
+                global::NetGen.Kernels.ActivationKernels.Softmax(values);
             }
 
             /// <summary>Layer 1, Dense(16 -> 3, Softmax): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>

@@ -49,9 +49,9 @@ namespace Game.AI
         public Controller(int seed)
         {
             __netgenSeed = seed;
-            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 512), global::NetGen.Init.Xavier, 16, 32, seed, 0);
-            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 544, 1024), global::NetGen.Init.Xavier, 32, 32, seed, 1);
-            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 1600, 128), global::NetGen.Init.Xavier, 32, 4, seed, 2);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 512), global::NetGen.Init.Xavier, 16, 32, seed, 0);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 544, 1024), global::NetGen.Init.Xavier, 32, 32, seed, 1);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 1600, 128), global::NetGen.Init.Xavier, 32, 4, seed, 2);
         }
 
         /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
@@ -66,8 +66,8 @@ namespace Game.AI
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller", nameof(InputSize), InputSize);
-            if (output.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Controller", nameof(OutputSize), OutputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller", nameof(InputSize), InputSize);
+            if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Controller", nameof(OutputSize), OutputSize);
             global::System.Span<float> scratch = stackalloc float[68];
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
         }
@@ -77,7 +77,7 @@ namespace Game.AI
         /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
         public int Classify(global::System.ReadOnlySpan<float> input)
         {
-            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller", nameof(InputSize), InputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller", nameof(InputSize), InputSize);
             global::System.Span<float> scratch = stackalloc float[68];
             global::System.Span<float> output = scratch.Slice(64, OutputSize);
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
@@ -99,9 +99,9 @@ namespace Game.AI
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
         {
-            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Controller", nameof(InputSize), InputSize, count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Controller", nameof(OutputSize), OutputSize, count);
+            if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Controller", nameof(InputSize), InputSize, count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Controller", nameof(OutputSize), OutputSize, count);
             global::System.Span<float> scratch = stackalloc float[68];
             for (int example = 0; example < count; example++)
                 __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
@@ -122,9 +122,9 @@ namespace Game.AI
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
         {
-            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller", nameof(InputSize), InputSize);
-            if (target.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Controller", nameof(OutputSize), OutputSize);
-            if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Controller", nameof(ParameterCount), ParameterCount);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller", nameof(InputSize), InputSize);
+            if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Controller", nameof(OutputSize), OutputSize);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Controller", nameof(ParameterCount), ParameterCount);
             const ulong stream = 0; // no dropout: the stream is unused
             global::System.Span<float> scratch = stackalloc float[136];
             return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
@@ -138,7 +138,7 @@ namespace Game.AI
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
         public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
         {
-            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
             const ulong stream = 0; // no dropout: the stream is unused
             return AccumulateGradientsBatch(inputs, targets, count, __netgenGradients, stream);
         }
@@ -156,10 +156,10 @@ namespace Game.AI
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
         public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
         {
-            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Controller", nameof(InputSize), InputSize, count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Controller", nameof(OutputSize), OutputSize, count);
-            if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Controller", nameof(ParameterCount), ParameterCount);
+            if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Controller", nameof(InputSize), InputSize, count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Controller", nameof(OutputSize), OutputSize, count);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Controller", nameof(ParameterCount), ParameterCount);
 #if NET8_0_OR_GREATER
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
             {
@@ -257,11 +257,11 @@ namespace Game.AI
                     global::System.Span<float> deltaB = scratch.Slice(6656, n * 32);
 
                     // Forward, a layer at a time for the whole block.
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 512), parameters.Slice(512, 32), input, activation0, n, 16, 32);
+                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(0, 512), parameters.Slice(512, 32), input, activation0, n, 16, 32);
                     for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 32, 32));
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(544, 1024), parameters.Slice(1568, 32), activation0, activation1, n, 32, 32);
+                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(544, 1024), parameters.Slice(1568, 32), activation0, activation1, n, 32, 32);
                     for (int e = 0; e < n; e++) Layer1Activate(activation1.Slice(e * 32, 32));
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(1600, 128), parameters.Slice(1728, 4), activation1, logits, n, 32, 4);
+                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(1600, 128), parameters.Slice(1728, 4), activation1, logits, n, 32, 4);
                     logits.CopyTo(activation2);
 
                     // The fused output deltas, example by example.
@@ -271,13 +271,13 @@ namespace Game.AI
                     }
 
                     // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 4), activation1, gradients.Slice(1600, 128), gradients.Slice(1728, 4), n, 32, 4);
-                    global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(1600, 128), deltaA.Slice(0, n * 4), deltaB, n, 32, 4);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 4), activation1, gradients.Slice(1600, 128), gradients.Slice(1728, 4), n, 32, 4);
+                    global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(1600, 128), deltaA.Slice(0, n * 4), deltaB, n, 32, 4);
                     for (int e = 0; e < n; e++) Layer1ActivationGradient(activation1.Slice(e * 32, 32), deltaB.Slice(e * 32, 32));
-                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 32), activation0, gradients.Slice(544, 1024), gradients.Slice(1568, 32), n, 32, 32);
-                    global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(544, 1024), deltaB.Slice(0, n * 32), deltaA, n, 32, 32);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 32), activation0, gradients.Slice(544, 1024), gradients.Slice(1568, 32), n, 32, 32);
+                    global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(544, 1024), deltaB.Slice(0, n * 32), deltaA, n, 32, 32);
                     for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 32, 32), deltaA.Slice(e * 32, 32));
-                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 32), input, gradients.Slice(0, 512), gradients.Slice(512, 32), n, 16, 32);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 32), input, gradients.Slice(0, 512), gradients.Slice(512, 32), n, 16, 32);
                 }
                 return loss;
             }
@@ -321,22 +321,22 @@ namespace Game.AI
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
                         global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
-                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
+                        sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
                         global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)16) * x0;
-                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)24), x1, sum1);
+                        sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)24), x1, sum1);
                         global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)32) * x0;
-                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40), x1, sum2);
+                        sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40), x1, sum2);
                         global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48) * x0;
-                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)56), x1, sum3);
+                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)56), x1, sum3);
                         global::System.Runtime.Intrinsics.Vector256<float> sum4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)64) * x0;
-                        sum4 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)72), x1, sum4);
+                        sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)72), x1, sum4);
                         global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80) * x0;
-                        sum5 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x1, sum5);
+                        sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x1, sum5);
                         global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)96) * x0;
-                        sum6 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum6);
+                        sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum6);
                         global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112) * x0;
-                        sum7 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x1, sum7);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x1, sum7);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
                     }
                     return;
                 }
@@ -397,7 +397,7 @@ namespace Game.AI
             public static void Layer0Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 32);
-                global::NetGen.GeneratedCode.ActivationKernels.Tanh(values);
+                global::NetGen.Kernels.ActivationKernels.Tanh(values);
             }
 
             /// <summary>Turns dL/dA into dL/dZ for layer 0 (Tanh), from the activations <c>a = g(z)</c>.</summary>
@@ -483,38 +483,38 @@ namespace Game.AI
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
                         global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
-                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
-                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)16), x2, sum0);
-                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)24), x3, sum0);
+                        sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
+                        sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)16), x2, sum0);
+                        sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)24), x3, sum0);
                         global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)32) * x0;
-                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40), x1, sum1);
-                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x2, sum1);
-                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)56), x3, sum1);
+                        sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40), x1, sum1);
+                        sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x2, sum1);
+                        sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)56), x3, sum1);
                         global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)64) * x0;
-                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)72), x1, sum2);
-                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80), x2, sum2);
-                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x3, sum2);
+                        sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)72), x1, sum2);
+                        sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80), x2, sum2);
+                        sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x3, sum2);
                         global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)96) * x0;
-                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum3);
-                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112), x2, sum3);
-                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x3, sum3);
+                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum3);
+                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112), x2, sum3);
+                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x3, sum3);
                         global::System.Runtime.Intrinsics.Vector256<float> sum4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)128) * x0;
-                        sum4 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)136), x1, sum4);
-                        sum4 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)144), x2, sum4);
-                        sum4 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)152), x3, sum4);
+                        sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)136), x1, sum4);
+                        sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)144), x2, sum4);
+                        sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)152), x3, sum4);
                         global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)160) * x0;
-                        sum5 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)168), x1, sum5);
-                        sum5 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)176), x2, sum5);
-                        sum5 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)184), x3, sum5);
+                        sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)168), x1, sum5);
+                        sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)176), x2, sum5);
+                        sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)184), x3, sum5);
                         global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)192) * x0;
-                        sum6 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)200), x1, sum6);
-                        sum6 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)208), x2, sum6);
-                        sum6 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)216), x3, sum6);
+                        sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)200), x1, sum6);
+                        sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)208), x2, sum6);
+                        sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)216), x3, sum6);
                         global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)224) * x0;
-                        sum7 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)232), x1, sum7);
-                        sum7 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)240), x2, sum7);
-                        sum7 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)248), x3, sum7);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)232), x1, sum7);
+                        sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)240), x2, sum7);
+                        sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)248), x3, sum7);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
                     }
                     return;
                 }
@@ -575,7 +575,7 @@ namespace Game.AI
             public static void Layer1Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 32);
-                global::NetGen.GeneratedCode.ActivationKernels.Tanh(values);
+                global::NetGen.Kernels.ActivationKernels.Tanh(values);
             }
 
             /// <summary>Turns dL/dA into dL/dZ for layer 1 (Tanh), from the activations <c>a = g(z)</c>.</summary>
@@ -668,22 +668,22 @@ namespace Game.AI
                         const int unit = 0;
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
                         global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
-                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
-                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)16), x2, sum0);
-                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)24), x3, sum0);
+                        sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
+                        sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)16), x2, sum0);
+                        sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)24), x3, sum0);
                         global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)32) * x0;
-                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40), x1, sum1);
-                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x2, sum1);
-                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)56), x3, sum1);
+                        sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40), x1, sum1);
+                        sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x2, sum1);
+                        sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)56), x3, sum1);
                         global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)64) * x0;
-                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)72), x1, sum2);
-                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80), x2, sum2);
-                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x3, sum2);
+                        sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)72), x1, sum2);
+                        sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80), x2, sum2);
+                        sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x3, sum2);
                         global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)96) * x0;
-                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum3);
-                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112), x2, sum3);
-                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x3, sum3);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum3);
+                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112), x2, sum3);
+                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x3, sum3);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
                     }
                     return;
                 }

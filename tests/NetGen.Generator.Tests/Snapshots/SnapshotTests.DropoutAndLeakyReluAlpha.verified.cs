@@ -51,9 +51,9 @@ namespace Regularised
         public Regularised(int seed)
         {
             __netgenSeed = seed;
-            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 200), global::NetGen.Init.He, 10, 20, seed, 0);
-            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 220, 240), global::NetGen.Init.He, 20, 12, seed, 1);
-            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 472, 12), global::NetGen.Init.Xavier, 12, 1, seed, 2);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 200), global::NetGen.Init.He, 10, 20, seed, 0);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 220, 240), global::NetGen.Init.He, 20, 12, seed, 1);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 472, 12), global::NetGen.Init.Xavier, 12, 1, seed, 2);
         }
 
         /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
@@ -68,8 +68,8 @@ namespace Regularised
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised", nameof(InputSize), InputSize);
-            if (output.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Regularised", nameof(OutputSize), OutputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised", nameof(InputSize), InputSize);
+            if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Regularised", nameof(OutputSize), OutputSize);
             global::System.Span<float> scratch = stackalloc float[33];
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
         }
@@ -79,7 +79,7 @@ namespace Regularised
         /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
         public int Classify(global::System.ReadOnlySpan<float> input)
         {
-            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised", nameof(InputSize), InputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised", nameof(InputSize), InputSize);
             global::System.Span<float> scratch = stackalloc float[33];
             global::System.Span<float> output = scratch.Slice(32, OutputSize);
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
@@ -101,9 +101,9 @@ namespace Regularised
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
         {
-            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Regularised", nameof(InputSize), InputSize, count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Regularised", nameof(OutputSize), OutputSize, count);
+            if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Regularised", nameof(InputSize), InputSize, count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Regularised", nameof(OutputSize), OutputSize, count);
             global::System.Span<float> scratch = stackalloc float[33];
             for (int example = 0; example < count; example++)
                 __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
@@ -124,9 +124,9 @@ namespace Regularised
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
         {
-            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised", nameof(InputSize), InputSize);
-            if (target.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Regularised", nameof(OutputSize), OutputSize);
-            if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Regularised", nameof(ParameterCount), ParameterCount);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised", nameof(InputSize), InputSize);
+            if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Regularised", nameof(OutputSize), OutputSize);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Regularised", nameof(ParameterCount), ParameterCount);
             ulong stream = (ulong)(global::System.Threading.Interlocked.Increment(ref __netgenDropoutStreams) - 1);
             global::System.Span<float> scratch = stackalloc float[138];
             return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
@@ -140,7 +140,7 @@ namespace Regularised
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
         public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
         {
-            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
             ulong stream = (ulong)(global::System.Threading.Interlocked.Add(ref __netgenDropoutStreams, count) - count);
             return AccumulateGradientsBatch(inputs, targets, count, __netgenGradients, stream);
         }
@@ -158,10 +158,10 @@ namespace Regularised
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
         public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
         {
-            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Regularised", nameof(InputSize), InputSize, count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Regularised", nameof(OutputSize), OutputSize, count);
-            if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Regularised", nameof(ParameterCount), ParameterCount);
+            if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Regularised", nameof(InputSize), InputSize, count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Regularised", nameof(OutputSize), OutputSize, count);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Regularised", nameof(ParameterCount), ParameterCount);
 #if NET8_0_OR_GREATER
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
             {
@@ -229,12 +229,12 @@ namespace Regularised
                 Layer0Linear(parameters, input, activation0);
                 Layer0Activate(activation0);
                 // Inverted dropout: survivors are scaled by 1 / (1 - 0.3f) so inference needs no rescaling.
-                global::NetGen.GeneratedCode.DropoutMask.Fill(mask0, seed, stream, 0, 0.3f);
+                global::NetGen.Kernels.DropoutMask.Fill(mask0, seed, stream, 0, 0.3f);
                 for (int i = 0; i < 20; i++) dropped0[i] = activation0[i] * mask0[i];
                 Layer1Linear(parameters, dropped0, activation1);
                 Layer1Activate(activation1);
                 // Inverted dropout: survivors are scaled by 1 / (1 - 0.1f) so inference needs no rescaling.
-                global::NetGen.GeneratedCode.DropoutMask.Fill(mask1, seed, stream, 1, 0.1f);
+                global::NetGen.Kernels.DropoutMask.Fill(mask1, seed, stream, 1, 0.1f);
                 for (int i = 0; i < 12; i++) dropped1[i] = activation1[i] * mask1[i];
                 Layer2Linear(parameters, dropped1, logits);
                 logits.CopyTo(activation2);
@@ -273,15 +273,15 @@ namespace Regularised
                     global::System.Span<float> deltaB = scratch.Slice(7552, n * 20);
 
                     // Forward, a layer at a time for the whole block.
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 200), parameters.Slice(200, 20), input, activation0, n, 10, 20);
+                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(0, 200), parameters.Slice(200, 20), input, activation0, n, 10, 20);
                     for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 20, 20));
-                    for (int e = 0; e < n; e++) global::NetGen.GeneratedCode.DropoutMask.Fill(mask0.Slice(e * 20, 20), seed, stream + (ulong)(first + e), 0, 0.3f);
+                    for (int e = 0; e < n; e++) global::NetGen.Kernels.DropoutMask.Fill(mask0.Slice(e * 20, 20), seed, stream + (ulong)(first + e), 0, 0.3f);
                     for (int i = 0; i < dropped0.Length; i++) dropped0[i] = activation0[i] * mask0[i];
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(220, 240), parameters.Slice(460, 12), dropped0, activation1, n, 20, 12);
+                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(220, 240), parameters.Slice(460, 12), dropped0, activation1, n, 20, 12);
                     for (int e = 0; e < n; e++) Layer1Activate(activation1.Slice(e * 12, 12));
-                    for (int e = 0; e < n; e++) global::NetGen.GeneratedCode.DropoutMask.Fill(mask1.Slice(e * 12, 12), seed, stream + (ulong)(first + e), 1, 0.1f);
+                    for (int e = 0; e < n; e++) global::NetGen.Kernels.DropoutMask.Fill(mask1.Slice(e * 12, 12), seed, stream + (ulong)(first + e), 1, 0.1f);
                     for (int i = 0; i < dropped1.Length; i++) dropped1[i] = activation1[i] * mask1[i];
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(472, 12), parameters.Slice(484, 1), dropped1, logits, n, 12, 1);
+                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(472, 12), parameters.Slice(484, 1), dropped1, logits, n, 12, 1);
                     logits.CopyTo(activation2);
                     for (int e = 0; e < n; e++) Layer2Activate(activation2.Slice(e * 1, 1));
 
@@ -292,15 +292,15 @@ namespace Regularised
                     }
 
                     // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), dropped1, gradients.Slice(472, 12), gradients.Slice(484, 1), n, 12, 1);
-                    global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(472, 12), deltaA.Slice(0, n * 1), deltaB, n, 12, 1);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), dropped1, gradients.Slice(472, 12), gradients.Slice(484, 1), n, 12, 1);
+                    global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(472, 12), deltaA.Slice(0, n * 1), deltaB, n, 12, 1);
                     for (int i = 0; i < n * 12; i++) deltaB[i] *= mask1[i];
                     for (int e = 0; e < n; e++) Layer1ActivationGradient(activation1.Slice(e * 12, 12), deltaB.Slice(e * 12, 12));
-                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 12), dropped0, gradients.Slice(220, 240), gradients.Slice(460, 12), n, 20, 12);
-                    global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(220, 240), deltaB.Slice(0, n * 12), deltaA, n, 20, 12);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 12), dropped0, gradients.Slice(220, 240), gradients.Slice(460, 12), n, 20, 12);
+                    global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(220, 240), deltaB.Slice(0, n * 12), deltaA, n, 20, 12);
                     for (int i = 0; i < n * 20; i++) deltaA[i] *= mask0[i];
                     for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 20, 20), deltaA.Slice(e * 20, 20));
-                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 20), input, gradients.Slice(0, 200), gradients.Slice(200, 20), n, 10, 20);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 20), input, gradients.Slice(0, 200), gradients.Slice(200, 20), n, 10, 20);
                 }
                 return loss;
             }
@@ -352,7 +352,7 @@ namespace Regularised
                         global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)50) * x0;
                         global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
                         global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)70) * x0;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
                         for (int i = 8; i < Inputs; i++)
                         {
                             float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
@@ -373,7 +373,7 @@ namespace Regularised
                         global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)10) * x0;
                         global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
                         global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)30) * x0;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
                         for (int i = 8; i < Inputs; i++)
                         {
                             float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
@@ -442,7 +442,7 @@ namespace Regularised
             public static void Layer0Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 20);
-                global::NetGen.GeneratedCode.ActivationKernels.Rectify(values, 0.2f);
+                global::NetGen.Kernels.ActivationKernels.Rectify(values, 0.2f);
             }
 
             /// <summary>Turns dL/dA into dL/dZ for layer 0 (LeakyRelu), from the activations <c>a = g(z)</c>.</summary>
@@ -450,7 +450,7 @@ namespace Regularised
             {
                 activations = activations.Slice(0, 20);
                 deltas = deltas.Slice(0, 20);
-                global::NetGen.GeneratedCode.ActivationKernels.RectifyGradient(activations, deltas, 0.2f);
+                global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0.2f);
             }
 
             /// <summary>Layer 0, Dense(10 -> 20, LeakyRelu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
@@ -522,22 +522,22 @@ namespace Regularised
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
                         global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
-                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
+                        sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
                         global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
-                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)28), x1, sum1);
+                        sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)28), x1, sum1);
                         global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40) * x0;
-                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x1, sum2);
+                        sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x1, sum2);
                         global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
-                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)68), x1, sum3);
+                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)68), x1, sum3);
                         global::System.Runtime.Intrinsics.Vector256<float> sum4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80) * x0;
-                        sum4 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x1, sum4);
+                        sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x1, sum4);
                         global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)100) * x0;
-                        sum5 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)108), x1, sum5);
+                        sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)108), x1, sum5);
                         global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120) * x0;
-                        sum6 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)128), x1, sum6);
+                        sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)128), x1, sum6);
                         global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)140) * x0;
-                        sum7 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)148), x1, sum7);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)148), x1, sum7);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
                         for (int i = 16; i < Inputs; i++)
                         {
                             float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
@@ -555,14 +555,14 @@ namespace Regularised
                         const int unit = 8;
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
                         global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
-                        sum0 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
+                        sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
                         global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
-                        sum1 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)28), x1, sum1);
+                        sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)28), x1, sum1);
                         global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40) * x0;
-                        sum2 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x1, sum2);
+                        sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x1, sum2);
                         global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
-                        sum3 = global::NetGen.GeneratedCode.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)68), x1, sum3);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.GeneratedCode.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)68), x1, sum3);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
                         for (int i = 16; i < Inputs; i++)
                         {
                             float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
@@ -631,7 +631,7 @@ namespace Regularised
             public static void Layer1Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 12);
-                global::NetGen.GeneratedCode.ActivationKernels.ExponentialLinear(values, 1f, 0.5f);
+                global::NetGen.Kernels.ActivationKernels.ExponentialLinear(values, 1f, 0.5f);
             }
 
             /// <summary>Turns dL/dA into dL/dZ for layer 1 (Elu), from the activations <c>a = g(z)</c>.</summary>
@@ -716,7 +716,7 @@ namespace Regularised
             public static void Layer2Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 1);
-                global::NetGen.GeneratedCode.ActivationKernels.Sigmoid(values);
+                global::NetGen.Kernels.ActivationKernels.Sigmoid(values);
             }
 
             /// <summary>Turns dL/dA into dL/dZ for layer 2 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>

@@ -46,8 +46,8 @@ partial class Xor : global::NetGen.INetwork
     public Xor(int seed)
     {
         __netgenSeed = seed;
-        global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 8), global::NetGen.Init.LeCun, 2, 4, seed, 0);
-        global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 12, 4), global::NetGen.Init.Xavier, 4, 1, seed, 1);
+        global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 8), global::NetGen.Init.LeCun, 2, 4, seed, 0);
+        global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 12, 4), global::NetGen.Init.Xavier, 4, 1, seed, 1);
     }
 
     /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
@@ -62,8 +62,8 @@ partial class Xor : global::NetGen.INetwork
     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
     public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
-        if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
-        if (output.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Xor", nameof(OutputSize), OutputSize);
+        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
+        if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Xor", nameof(OutputSize), OutputSize);
         global::System.Span<float> scratch = stackalloc float[5];
         __netgenImpl.Infer(__netgenParameters, input, output, scratch);
     }
@@ -73,7 +73,7 @@ partial class Xor : global::NetGen.INetwork
     /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
     public int Classify(global::System.ReadOnlySpan<float> input)
     {
-        if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
+        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
         global::System.Span<float> scratch = stackalloc float[5];
         global::System.Span<float> output = scratch.Slice(4, OutputSize);
         __netgenImpl.Infer(__netgenParameters, input, output, scratch);
@@ -95,9 +95,9 @@ partial class Xor : global::NetGen.INetwork
     /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
     public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
     {
-        if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
-        global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Xor", nameof(InputSize), InputSize, count);
-        global::NetGen.GeneratedCode.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Xor", nameof(OutputSize), OutputSize, count);
+        if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+        global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Xor", nameof(InputSize), InputSize, count);
+        global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Xor", nameof(OutputSize), OutputSize, count);
         global::System.Span<float> scratch = stackalloc float[5];
         for (int example = 0; example < count; example++)
             __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
@@ -118,9 +118,9 @@ partial class Xor : global::NetGen.INetwork
     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
     public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
     {
-        if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
-        if (target.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Xor", nameof(OutputSize), OutputSize);
-        if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Xor", nameof(ParameterCount), ParameterCount);
+        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
+        if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Xor", nameof(OutputSize), OutputSize);
+        if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Xor", nameof(ParameterCount), ParameterCount);
         const ulong stream = 0; // no dropout: the stream is unused
         global::System.Span<float> scratch = stackalloc float[14];
         return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
@@ -134,7 +134,7 @@ partial class Xor : global::NetGen.INetwork
     /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
     public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
     {
-        if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+        if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
         const ulong stream = 0; // no dropout: the stream is unused
         return AccumulateGradientsBatch(inputs, targets, count, __netgenGradients, stream);
     }
@@ -152,10 +152,10 @@ partial class Xor : global::NetGen.INetwork
     /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
     public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
     {
-        if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
-        global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Xor", nameof(InputSize), InputSize, count);
-        global::NetGen.GeneratedCode.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Xor", nameof(OutputSize), OutputSize, count);
-        if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Xor", nameof(ParameterCount), ParameterCount);
+        if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+        global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Xor", nameof(InputSize), InputSize, count);
+        global::NetGen.Kernels.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Xor", nameof(OutputSize), OutputSize, count);
+        if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Xor", nameof(ParameterCount), ParameterCount);
 #if NET8_0_OR_GREATER
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
         {
@@ -244,9 +244,9 @@ partial class Xor : global::NetGen.INetwork
                 global::System.Span<float> deltaB = scratch.Slice(640, n * 4);
 
                 // Forward, a layer at a time for the whole block.
-                global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 8), parameters.Slice(8, 4), input, activation0, n, 2, 4);
+                global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(0, 8), parameters.Slice(8, 4), input, activation0, n, 2, 4);
                 for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 4, 4));
-                global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(12, 4), parameters.Slice(16, 1), activation0, logits, n, 4, 1);
+                global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(12, 4), parameters.Slice(16, 1), activation0, logits, n, 4, 1);
                 logits.CopyTo(activation1);
 
                 // The fused output deltas, example by example.
@@ -256,10 +256,10 @@ partial class Xor : global::NetGen.INetwork
                 }
 
                 // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), activation0, gradients.Slice(12, 4), gradients.Slice(16, 1), n, 4, 1);
-                global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(12, 4), deltaA.Slice(0, n * 1), deltaB, n, 4, 1);
+                global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), activation0, gradients.Slice(12, 4), gradients.Slice(16, 1), n, 4, 1);
+                global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(12, 4), deltaA.Slice(0, n * 1), deltaB, n, 4, 1);
                 for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 4, 4), deltaB.Slice(e * 4, 4));
-                global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 4), input, gradients.Slice(0, 8), gradients.Slice(8, 4), n, 2, 4);
+                global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 4), input, gradients.Slice(0, 8), gradients.Slice(8, 4), n, 2, 4);
             }
             return loss;
         }
@@ -300,7 +300,7 @@ partial class Xor : global::NetGen.INetwork
         public static void Layer0Activate(global::System.Span<float> values)
         {
             values = values.Slice(0, 4);
-            global::NetGen.GeneratedCode.ActivationKernels.ExponentialLinear(values, 1.050701f, 1.7580993f);
+            global::NetGen.Kernels.ActivationKernels.ExponentialLinear(values, 1.050701f, 1.7580993f);
         }
 
         /// <summary>Turns dL/dA into dL/dZ for layer 0 (Selu), from the activations <c>a = g(z)</c>.</summary>

@@ -48,8 +48,8 @@ namespace Lecture
         public Tiny(int seed)
         {
             __netgenSeed = seed;
-            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 9), global::NetGen.Init.Xavier, 3, 3, seed, 0);
-            global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 12, 3), global::NetGen.Init.Xavier, 3, 1, seed, 1);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 9), global::NetGen.Init.Xavier, 3, 3, seed, 0);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 12, 3), global::NetGen.Init.Xavier, 3, 1, seed, 1);
         }
 
         /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
@@ -64,8 +64,8 @@ namespace Lecture
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Tiny", nameof(InputSize), InputSize);
-            if (output.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Tiny", nameof(OutputSize), OutputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Tiny", nameof(InputSize), InputSize);
+            if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Tiny", nameof(OutputSize), OutputSize);
             global::System.Span<float> scratch = stackalloc float[4];
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
         }
@@ -75,7 +75,7 @@ namespace Lecture
         /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
         public int Classify(global::System.ReadOnlySpan<float> input)
         {
-            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Tiny", nameof(InputSize), InputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Tiny", nameof(InputSize), InputSize);
             global::System.Span<float> scratch = stackalloc float[4];
             global::System.Span<float> output = scratch.Slice(3, OutputSize);
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
@@ -97,9 +97,9 @@ namespace Lecture
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
         {
-            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Tiny", nameof(InputSize), InputSize, count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Tiny", nameof(OutputSize), OutputSize, count);
+            if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Tiny", nameof(InputSize), InputSize, count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Tiny", nameof(OutputSize), OutputSize, count);
             global::System.Span<float> scratch = stackalloc float[4];
             for (int example = 0; example < count; example++)
                 __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
@@ -120,9 +120,9 @@ namespace Lecture
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
         {
-            if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Tiny", nameof(InputSize), InputSize);
-            if (target.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Tiny", nameof(OutputSize), OutputSize);
-            if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Tiny", nameof(ParameterCount), ParameterCount);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Tiny", nameof(InputSize), InputSize);
+            if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Tiny", nameof(OutputSize), OutputSize);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Tiny", nameof(ParameterCount), ParameterCount);
             const ulong stream = 0; // no dropout: the stream is unused
             global::System.Span<float> scratch = stackalloc float[11];
             return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
@@ -136,7 +136,7 @@ namespace Lecture
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
         public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
         {
-            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
             const ulong stream = 0; // no dropout: the stream is unused
             return AccumulateGradientsBatch(inputs, targets, count, __netgenGradients, stream);
         }
@@ -154,10 +154,10 @@ namespace Lecture
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
         public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
         {
-            if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Tiny", nameof(InputSize), InputSize, count);
-            global::NetGen.GeneratedCode.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Tiny", nameof(OutputSize), OutputSize, count);
-            if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Tiny", nameof(ParameterCount), ParameterCount);
+            if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Tiny", nameof(InputSize), InputSize, count);
+            global::NetGen.Kernels.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Tiny", nameof(OutputSize), OutputSize, count);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Tiny", nameof(ParameterCount), ParameterCount);
 #if NET8_0_OR_GREATER
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
             {
@@ -248,9 +248,9 @@ namespace Lecture
                     global::System.Span<float> deltaB = scratch.Slice(512, n * 3);
 
                     // Forward, a layer at a time for the whole block.
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 9), parameters.Slice(9, 3), input, activation0, n, 3, 3);
+                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(0, 9), parameters.Slice(9, 3), input, activation0, n, 3, 3);
                     for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 3, 3));
-                    global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(12, 3), parameters.Slice(15, 1), activation0, logits, n, 3, 1);
+                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(12, 3), parameters.Slice(15, 1), activation0, logits, n, 3, 1);
                     logits.CopyTo(activation1);
                     for (int e = 0; e < n; e++) Layer1Activate(activation1.Slice(e * 1, 1));
 
@@ -261,10 +261,10 @@ namespace Lecture
                     }
 
                     // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), activation0, gradients.Slice(12, 3), gradients.Slice(15, 1), n, 3, 1);
-                    global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(12, 3), deltaA.Slice(0, n * 1), deltaB, n, 3, 1);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), activation0, gradients.Slice(12, 3), gradients.Slice(15, 1), n, 3, 1);
+                    global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(12, 3), deltaA.Slice(0, n * 1), deltaB, n, 3, 1);
                     for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 3, 3), deltaB.Slice(e * 3, 3));
-                    global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 3), input, gradients.Slice(0, 9), gradients.Slice(9, 3), n, 3, 3);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 3), input, gradients.Slice(0, 9), gradients.Slice(9, 3), n, 3, 3);
                 }
                 return loss;
             }
@@ -306,7 +306,7 @@ namespace Lecture
             public static void Layer0Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 3);
-                global::NetGen.GeneratedCode.ActivationKernels.Sigmoid(values);
+                global::NetGen.Kernels.ActivationKernels.Sigmoid(values);
             }
 
             /// <summary>Turns dL/dA into dL/dZ for layer 0 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>
@@ -359,7 +359,7 @@ namespace Lecture
             public static void Layer1Activate(global::System.Span<float> values)
             {
                 values = values.Slice(0, 1);
-                global::NetGen.GeneratedCode.ActivationKernels.Sigmoid(values);
+                global::NetGen.Kernels.ActivationKernels.Sigmoid(values);
             }
 
             /// <summary>Turns dL/dA into dL/dZ for layer 1 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>

@@ -52,8 +52,8 @@ namespace Company.Product.Models
                 public Classifier(int seed)
                 {
                     __netgenSeed = seed;
-                    global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 32), global::NetGen.Init.He, 4, 8, seed, 0);
-                    global::NetGen.GeneratedCode.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 40, 24), global::NetGen.Init.Xavier, 8, 3, seed, 1);
+                    global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 32), global::NetGen.Init.He, 4, 8, seed, 0);
+                    global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 40, 24), global::NetGen.Init.Xavier, 8, 3, seed, 1);
                 }
 
                 /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
@@ -68,8 +68,8 @@ namespace Company.Product.Models
                 /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
                 public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
                 {
-                    if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier", nameof(InputSize), InputSize);
-                    if (output.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Classifier", nameof(OutputSize), OutputSize);
+                    if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier", nameof(InputSize), InputSize);
+                    if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Classifier", nameof(OutputSize), OutputSize);
                     global::System.Span<float> scratch = stackalloc float[11];
                     __netgenImpl.Infer(__netgenParameters, input, output, scratch);
                 }
@@ -79,7 +79,7 @@ namespace Company.Product.Models
                 /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
                 public int Classify(global::System.ReadOnlySpan<float> input)
                 {
-                    if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier", nameof(InputSize), InputSize);
+                    if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier", nameof(InputSize), InputSize);
                     global::System.Span<float> scratch = stackalloc float[11];
                     global::System.Span<float> output = scratch.Slice(8, OutputSize);
                     __netgenImpl.Infer(__netgenParameters, input, output, scratch);
@@ -101,9 +101,9 @@ namespace Company.Product.Models
                 /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
                 public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
                 {
-                    if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
-                    global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Classifier", nameof(InputSize), InputSize, count);
-                    global::NetGen.GeneratedCode.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Classifier", nameof(OutputSize), OutputSize, count);
+                    if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+                    global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Classifier", nameof(InputSize), InputSize, count);
+                    global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Classifier", nameof(OutputSize), OutputSize, count);
                     global::System.Span<float> scratch = stackalloc float[11];
                     for (int example = 0; example < count; example++)
                         __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
@@ -124,9 +124,9 @@ namespace Company.Product.Models
                 /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
                 public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
                 {
-                    if (input.Length != InputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier", nameof(InputSize), InputSize);
-                    if (target.Length != OutputSize) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Classifier", nameof(OutputSize), OutputSize);
-                    if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Classifier", nameof(ParameterCount), ParameterCount);
+                    if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier", nameof(InputSize), InputSize);
+                    if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Classifier", nameof(OutputSize), OutputSize);
+                    if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Classifier", nameof(ParameterCount), ParameterCount);
                     const ulong stream = 0; // no dropout: the stream is unused
                     global::System.Span<float> scratch = stackalloc float[30];
                     return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
@@ -140,7 +140,7 @@ namespace Company.Product.Models
                 /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
                 public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
                 {
-                    if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+                    if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
                     const ulong stream = 0; // no dropout: the stream is unused
                     return AccumulateGradientsBatch(inputs, targets, count, __netgenGradients, stream);
                 }
@@ -158,10 +158,10 @@ namespace Company.Product.Models
                 /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
                 public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
                 {
-                    if (count < 0) global::NetGen.GeneratedCode.NetworkArgument.ThrowNegativeCount(nameof(count), count);
-                    global::NetGen.GeneratedCode.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Classifier", nameof(InputSize), InputSize, count);
-                    global::NetGen.GeneratedCode.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Classifier", nameof(OutputSize), OutputSize, count);
-                    if (gradients.Length != ParameterCount) global::NetGen.GeneratedCode.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Classifier", nameof(ParameterCount), ParameterCount);
+                    if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
+                    global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Classifier", nameof(InputSize), InputSize, count);
+                    global::NetGen.Kernels.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Classifier", nameof(OutputSize), OutputSize, count);
+                    if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Classifier", nameof(ParameterCount), ParameterCount);
 #if NET8_0_OR_GREATER
                     if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
                     {
@@ -252,9 +252,9 @@ namespace Company.Product.Models
                             global::System.Span<float> deltaB = scratch.Slice(1408, n * 8);
 
                             // Forward, a layer at a time for the whole block.
-                            global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(0, 32), parameters.Slice(32, 8), input, activation0, n, 4, 8);
+                            global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(0, 32), parameters.Slice(32, 8), input, activation0, n, 4, 8);
                             for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 8, 8));
-                            global::NetGen.GeneratedCode.BatchKernels.Linear(parameters.Slice(40, 24), parameters.Slice(64, 3), activation0, logits, n, 8, 3);
+                            global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(40, 24), parameters.Slice(64, 3), activation0, logits, n, 8, 3);
                             logits.CopyTo(activation1);
                             for (int e = 0; e < n; e++) Layer1Activate(activation1.Slice(e * 3, 3));
 
@@ -265,10 +265,10 @@ namespace Company.Product.Models
                             }
 
                             // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                            global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 3), activation0, gradients.Slice(40, 24), gradients.Slice(64, 3), n, 8, 3);
-                            global::NetGen.GeneratedCode.BatchKernels.InputGradients(parameters.Slice(40, 24), deltaA.Slice(0, n * 3), deltaB, n, 8, 3);
+                            global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 3), activation0, gradients.Slice(40, 24), gradients.Slice(64, 3), n, 8, 3);
+                            global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(40, 24), deltaA.Slice(0, n * 3), deltaB, n, 8, 3);
                             for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 8, 8), deltaB.Slice(e * 8, 8));
-                            global::NetGen.GeneratedCode.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 8), input, gradients.Slice(0, 32), gradients.Slice(32, 8), n, 4, 8);
+                            global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 8), input, gradients.Slice(0, 32), gradients.Slice(32, 8), n, 4, 8);
                         }
                         return loss;
                     }
@@ -321,7 +321,7 @@ namespace Company.Product.Models
                     public static void Layer0Activate(global::System.Span<float> values)
                     {
                         values = values.Slice(0, 8);
-                        global::NetGen.GeneratedCode.ActivationKernels.Rectify(values, 0f);
+                        global::NetGen.Kernels.ActivationKernels.Rectify(values, 0f);
                     }
 
                     /// <summary>Turns dL/dA into dL/dZ for layer 0 (Relu), from the activations <c>a = g(z)</c>.</summary>
@@ -329,7 +329,7 @@ namespace Company.Product.Models
                     {
                         activations = activations.Slice(0, 8);
                         deltas = deltas.Slice(0, 8);
-                        global::NetGen.GeneratedCode.ActivationKernels.RectifyGradient(activations, deltas, 0f);
+                        global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0f);
                     }
 
                     /// <summary>Layer 0, Dense(4 -> 8, Relu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
@@ -372,7 +372,7 @@ namespace Company.Product.Models
                     public static void Layer1Activate(global::System.Span<float> values)
                     {
                         values = values.Slice(0, 3);
-                        global::NetGen.GeneratedCode.ActivationKernels.Softmax(values);
+                        global::NetGen.Kernels.ActivationKernels.Softmax(values);
                     }
 
                     /// <summary>Layer 1, Dense(8 -> 3, Softmax): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>

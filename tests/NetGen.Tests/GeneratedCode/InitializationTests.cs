@@ -1,5 +1,5 @@
 using System;
-using NetGen.GeneratedCode;
+using NetGen.Kernels;
 using NetGen.TestNetworks;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using System;
-using NetGen.GeneratedCode;
+using NetGen.Kernels;
 using NetGen.Tests.GeneratedCode;
 using NetGen.Tests.Reference;
 using Xunit;

@@ -3,7 +3,7 @@ using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace NetGen.GeneratedCode;
+namespace NetGen.Kernels;
 
 /// <summary>
 /// Vectorised activations for generated networks, where a scalar <see cref="MathF"/> call per unit would cost more

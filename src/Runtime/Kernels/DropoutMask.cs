@@ -1,7 +1,7 @@
 using System;
 using System.ComponentModel;
 
-namespace NetGen.GeneratedCode;
+namespace NetGen.Kernels;
 
 /// <summary>
 /// Inverted-dropout masks for generated networks' training passes. A unit's mask value is a pure function of

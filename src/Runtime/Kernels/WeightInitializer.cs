@@ -1,7 +1,7 @@
 using System;
 using System.ComponentModel;
 
-namespace NetGen.GeneratedCode;
+namespace NetGen.Kernels;
 
 /// <summary>
 /// Draws a layer's initial weights for a generated network's constructor, from <see cref="NetGenRandom"/> so one seed

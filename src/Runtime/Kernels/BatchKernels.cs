@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace NetGen.GeneratedCode;
+namespace NetGen.Kernels;
 
 /// <summary>
 /// Register-blocked matrix kernels for training on a block of examples at once (the .NET 8+ path of generated

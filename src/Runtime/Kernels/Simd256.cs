@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace NetGen.GeneratedCode;
+namespace NetGen.Kernels;
 
 /// <summary>
 /// 256-bit building blocks for the <c>NET8_0_OR_GREATER</c> kernels of generated networks: a fused multiply-add, and the

@@ -3,7 +3,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
-namespace NetGen.GeneratedCode;
+namespace NetGen.Kernels;
 
 /// <summary>
 /// Argument-check failures for generated networks. The generated methods test lengths inline and call these only to
