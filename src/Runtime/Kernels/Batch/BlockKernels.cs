@@ -42,25 +42,30 @@ internal static class BlockKernels<TWidth, TVector>
         {
             ref float row = ref Unsafe.Add(ref w, u * inputs);
             Vector128<float> biasLow = Vector128.LoadUnsafe(ref b, (nuint)u), biasHigh = Vector128.LoadUnsafe(ref b, (nuint)(u + 4));
+            // One base per row, so each load in the loop is a base plus the running offset.
+            ref float w0Row = ref row, w1Row = ref Unsafe.Add(ref row, inputs), w2Row = ref Unsafe.Add(ref row, 2 * inputs);
+            ref float w3Row = ref Unsafe.Add(ref row, 3 * inputs), w4Row = ref Unsafe.Add(ref row, 4 * inputs);
+            ref float w5Row = ref Unsafe.Add(ref row, 5 * inputs), w6Row = ref Unsafe.Add(ref row, 6 * inputs);
+            ref float w7Row = ref Unsafe.Add(ref row, 7 * inputs);
             for (int e = 0; e < pairEnd; e += 2)
             {
                 ref float x0 = ref Unsafe.Add(ref x, e * inputs);
+                ref float x1 = ref Unsafe.Add(ref x0, inputs);
                 TVector s00 = default, s10 = default, s20 = default, s30 = default, s40 = default, s50 = default, s60 = default, s70 = default;
                 TVector s01 = default, s11 = default, s21 = default, s31 = default, s41 = default, s51 = default, s61 = default, s71 = default;
                 for (int k = 0; k < fullInputs; k += lanes)
                 {
-                    TVector a0 = TWidth.Load(ref x0, k), a1 = TWidth.Load(ref x0, inputs + k);
-                    ref float wk = ref Unsafe.Add(ref row, k);
-                    TVector w0 = TWidth.Load(ref wk, 0), w1 = TWidth.Load(ref wk, inputs);
+                    TVector a0 = TWidth.Load(ref x0, k), a1 = TWidth.Load(ref x1, k);
+                    TVector w0 = TWidth.Load(ref w0Row, k), w1 = TWidth.Load(ref w1Row, k);
                     s00 = TWidth.MultiplyAdd(w0, a0, s00); s01 = TWidth.MultiplyAdd(w0, a1, s01);
                     s10 = TWidth.MultiplyAdd(w1, a0, s10); s11 = TWidth.MultiplyAdd(w1, a1, s11);
-                    TVector w2 = TWidth.Load(ref wk, 2 * inputs), w3 = TWidth.Load(ref wk, 3 * inputs);
+                    TVector w2 = TWidth.Load(ref w2Row, k), w3 = TWidth.Load(ref w3Row, k);
                     s20 = TWidth.MultiplyAdd(w2, a0, s20); s21 = TWidth.MultiplyAdd(w2, a1, s21);
                     s30 = TWidth.MultiplyAdd(w3, a0, s30); s31 = TWidth.MultiplyAdd(w3, a1, s31);
-                    TVector w4 = TWidth.Load(ref wk, 4 * inputs), w5 = TWidth.Load(ref wk, 5 * inputs);
+                    TVector w4 = TWidth.Load(ref w4Row, k), w5 = TWidth.Load(ref w5Row, k);
                     s40 = TWidth.MultiplyAdd(w4, a0, s40); s41 = TWidth.MultiplyAdd(w4, a1, s41);
                     s50 = TWidth.MultiplyAdd(w5, a0, s50); s51 = TWidth.MultiplyAdd(w5, a1, s51);
-                    TVector w6 = TWidth.Load(ref wk, 6 * inputs), w7 = TWidth.Load(ref wk, 7 * inputs);
+                    TVector w6 = TWidth.Load(ref w6Row, k), w7 = TWidth.Load(ref w7Row, k);
                     s60 = TWidth.MultiplyAdd(w6, a0, s60); s61 = TWidth.MultiplyAdd(w6, a1, s61);
                     s70 = TWidth.MultiplyAdd(w7, a0, s70); s71 = TWidth.MultiplyAdd(w7, a1, s71);
                 }
