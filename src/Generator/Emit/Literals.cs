@@ -12,3 +12,10 @@ internal static class Literals
     public static string String(string value) =>
         "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
 }
+
+/// <summary>Text for generated XML doc comments.</summary>
+internal static class Xml
+{
+    /// <summary>Escapes the characters XML gives a meaning (<c>Vector&lt;T&gt;</c> in plan reasons, for one).</summary>
+    public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

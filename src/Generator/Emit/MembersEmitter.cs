@@ -1,6 +1,7 @@
 using System.Linq;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
 
@@ -20,13 +21,15 @@ internal static class MembersEmitter
     private const string InferenceBatchScratchField = "__netgenInferenceBatchScratch";
     private const string Impl = LayerNames.ImplClass;
 
-    public static void Emit(IndentedTextWriter w, NetworkModel model, ScratchLayout inference, ScratchLayout training)
+    public static void Emit(IndentedTextWriter w, KernelPlan plan)
     {
+        NetworkModel model = plan.Model;
+        ScratchLayout inference = plan.Inference, training = plan.Training;
         EmitConstants(w, model);
-        EmitFields(w, model, inference, training);
+        EmitFields(w, plan);
         EmitConstructors(w, model);
-        EmitInference(w, model, inference);
-        EmitTraining(w, model, training);
+        EmitInference(w, plan);
+        EmitTraining(w, plan);
         EmitInterfaceMembers(w);
     }
 
@@ -63,8 +66,10 @@ internal static class MembersEmitter
         w.WriteLine();
     }
 
-    private static void EmitFields(IndentedTextWriter w, NetworkModel model, ScratchLayout inference, ScratchLayout training)
+    private static void EmitFields(IndentedTextWriter w, KernelPlan plan)
     {
+        NetworkModel model = plan.Model;
+        ScratchLayout inference = plan.Inference, training = plan.Training;
         w.WriteLine($"private readonly float[] {ParametersField} = new float[ParameterCount];");
         w.WriteLine($"private readonly float[] {GradientsField} = new float[ParameterCount];");
         w.WriteLine($"private readonly int {SeedField};");
@@ -75,7 +80,7 @@ internal static class MembersEmitter
         }
 
         if (!inference.UsesStack || !training.UsesStack)
-            w.WriteLine($"// Scratch above {ScratchLayout.StackallocLimit} floats lives in one array per thread instead of on the stack.");
+            w.WriteLine($"// Scratch above {KernelPlan.StackallocLimit} floats lives in one array per thread instead of on the stack.");
         if (!inference.UsesStack)
         {
             w.WriteLine($"[{TypeNames.ThreadStatic}]");
@@ -89,12 +94,12 @@ internal static class MembersEmitter
         }
 
         w.WriteDirective($"#if {TypeNames.Net8Symbol}");
-        w.WriteLine($"// The batched training pass's block of activations and deltas ({BatchPassEmitter.ScratchSize(training)} floats), one per thread.");
+        w.WriteLine($"// The batched training pass's block of activations and deltas ({plan.TrainingBatchScratchSize} floats), one per thread.");
         w.WriteLine($"[{TypeNames.ThreadStatic}]");
         w.WriteLine($"private static float[]? {BatchScratchField};");
-        if (BatchPassEmitter.BatchesInference(model))
+        if (plan.BatchesInference)
         {
-            w.WriteLine($"// The batched inference pass's block of hidden activations ({BatchPassEmitter.InferenceScratchSize(model, inference)} floats), one per thread.");
+            w.WriteLine($"// The batched inference pass's block of hidden activations ({plan.InferenceBatchScratchSize} floats), one per thread.");
             w.WriteLine($"[{TypeNames.ThreadStatic}]");
             w.WriteLine($"private static float[]? {InferenceBatchScratchField};");
         }
@@ -136,8 +141,10 @@ internal static class MembersEmitter
         w.WriteLine();
     }
 
-    private static void EmitInference(IndentedTextWriter w, NetworkModel model, ScratchLayout inference)
+    private static void EmitInference(IndentedTextWriter w, KernelPlan plan)
     {
+        NetworkModel model = plan.Model;
+        ScratchLayout inference = plan.Inference;
         string name = model.TypeName;
         w.WriteLine("/// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>");
         w.WriteLine("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> values.</param>");
@@ -169,7 +176,7 @@ internal static class MembersEmitter
         w.WriteLine();
         w.WriteLine("/// <summary>");
         w.WriteLine("/// Inference on <paramref name=\"count\"/> examples stored row after row: no allocation after a thread's first call, safe");
-        w.WriteLine("/// to call from many threads at once. On .NET 8+ with Vector256 acceleration, the layers with 40 or more inputs of 2 or");
+        w.WriteLine($"/// to call from many threads at once. On .NET 8+ with Vector256 acceleration, {KernelPlan.BlockedInferenceRule} of 2 or");
         w.WriteLine("/// more examples run through batched matrix kernels that sum in another order, so rows agree with");
         w.WriteLine("/// <see cref=\"Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})\"/> to float rounding rather than");
         w.WriteLine("/// bit for bit; one example gives exactly what that method gives.");
@@ -183,7 +190,7 @@ internal static class MembersEmitter
             CheckCount(w);
             CheckRows(w, "inputs", "InputSize", name);
             CheckRows(w, "outputs", "OutputSize", name);
-            if (BatchPassEmitter.BatchesInference(model)) EmitBatchedInference(w, model, inference);
+            if (plan.BatchesInference) EmitBatchedInference(w, plan);
             foreach (string line in inference.DeclareScratch(InferenceScratchField)) w.WriteLine(line);
             w.WriteLine("for (int example = 0; example < count; example++)");
             w.Indent();
@@ -195,14 +202,14 @@ internal static class MembersEmitter
     }
 
     /// <summary>ForwardBatch's .NET 8+ branch: two or more examples through <c>InferBatch</c>.</summary>
-    private static void EmitBatchedInference(IndentedTextWriter w, NetworkModel model, ScratchLayout inference)
+    private static void EmitBatchedInference(IndentedTextWriter w, KernelPlan plan)
     {
         w.WriteDirective($"#if {TypeNames.Net8Symbol}");
         using (w.OpenBlock($"if ({TypeNames.Vector256Statics}.IsHardwareAccelerated && count > 1)"))
         {
             w.WriteLine("// Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that");
             w.WriteLine("// ForwardBatch of one example is bit-identical to Forward.");
-            w.WriteLine($"float[] blockScratch = {InferenceBatchScratchField} ??= new float[{BatchPassEmitter.InferenceScratchSize(model, inference)}];");
+            w.WriteLine($"float[] blockScratch = {InferenceBatchScratchField} ??= new float[{plan.InferenceBatchScratchSize}];");
             w.WriteLine($"{Impl}.{BatchPassEmitter.InferName}({ParametersField}, inputs, outputs, count, blockScratch);");
             w.WriteLine("return;");
         }
@@ -210,8 +217,10 @@ internal static class MembersEmitter
         w.WriteDirective("#endif");
     }
 
-    private static void EmitTraining(IndentedTextWriter w, NetworkModel model, ScratchLayout training)
+    private static void EmitTraining(IndentedTextWriter w, KernelPlan plan)
     {
+        NetworkModel model = plan.Model;
+        ScratchLayout training = plan.Training;
         string name = model.TypeName;
         bool dropout = HasDropout(model);
         w.WriteLine("/// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref=\"Gradients\"/>.</summary>");
@@ -279,7 +288,7 @@ internal static class MembersEmitter
             {
                 w.WriteLine("// Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that");
                 w.WriteLine("// AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.");
-                w.WriteLine($"float[] blockScratch = {BatchScratchField} ??= new float[{BatchPassEmitter.ScratchSize(training)}];");
+                w.WriteLine($"float[] blockScratch = {BatchScratchField} ??= new float[{plan.TrainingBatchScratchSize}];");
                 w.WriteLine($"return (float){Impl}.{BatchPassEmitter.Name}({ParametersField}, inputs, targets, count, gradients, {SeedField}, dropoutStream, blockScratch);");
             }
 
