@@ -38,18 +38,23 @@ internal static class MembersEmitter
     private static void EmitConstants(IndentedTextWriter w, NetworkModel model)
     {
         w.WriteLine("/// <summary>The input vector length.</summary>");
+        GeneratedMarks.Field(w);
         w.WriteLine($"public const int InputSize = {model.InputSize};");
         w.WriteLine();
         w.WriteLine("/// <summary>The output vector length (units of the last layer).</summary>");
+        GeneratedMarks.Field(w);
         w.WriteLine($"public const int OutputSize = {model.OutputSize};");
         w.WriteLine();
         w.WriteLine("/// <summary>The number of weights and biases.</summary>");
+        GeneratedMarks.Field(w);
         w.WriteLine($"public const int ParameterCount = {model.ParameterCount};");
         w.WriteLine();
         w.WriteLine("/// <summary>The number of Dense layers.</summary>");
+        GeneratedMarks.Field(w);
         w.WriteLine($"public const int LayerCount = {model.Layers.Count};");
         w.WriteLine();
         w.WriteLine("/// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>");
+        GeneratedMarks.Member(w);
         w.WriteLine($"public static {TypeNames.Architecture} Architecture {{ get; }} = new {TypeNames.Architecture}(");
         w.Indent();
         w.WriteLine($"{model.InputSize}, {TypeNames.Loss}.{model.Loss},");
@@ -62,6 +67,7 @@ internal static class MembersEmitter
 
         w.Unindent();
         w.WriteLine();
+        GeneratedMarks.Field(w);
         w.WriteLine($"private const string __netgenSummary = {Literals.String(SummaryEmitter.Text(model))};");
         w.WriteLine();
     }
@@ -70,12 +76,16 @@ internal static class MembersEmitter
     {
         NetworkModel model = plan.Model;
         ScratchLayout inference = plan.Inference, training = plan.Training;
+        GeneratedMarks.Field(w);
         w.WriteLine($"private readonly float[] {ParametersField} = new float[ParameterCount];");
+        GeneratedMarks.Field(w);
         w.WriteLine($"private readonly float[] {GradientsField} = new float[ParameterCount];");
+        GeneratedMarks.Field(w);
         w.WriteLine($"private readonly int {SeedField};");
         if (HasDropout(model))
         {
             w.WriteLine("// Dropout streams handed out to the overloads without an explicit stream; Interlocked keeps them unique across threads.");
+            GeneratedMarks.Field(w);
             w.WriteLine($"private long {StreamField};");
         }
 
@@ -84,23 +94,27 @@ internal static class MembersEmitter
         if (!inference.UsesStack)
         {
             w.WriteLine($"[{TypeNames.ThreadStatic}]");
+            GeneratedMarks.Field(w);
             w.WriteLine($"private static float[]? {InferenceScratchField};");
         }
 
         if (!training.UsesStack)
         {
             w.WriteLine($"[{TypeNames.ThreadStatic}]");
+            GeneratedMarks.Field(w);
             w.WriteLine($"private static float[]? {TrainingScratchField};");
         }
 
         w.WriteDirective($"#if {TypeNames.Net8Symbol}");
         w.WriteLine($"// The batched training pass's block of activations and deltas ({plan.TrainingBatchScratchSize} floats), one per thread.");
         w.WriteLine($"[{TypeNames.ThreadStatic}]");
+        GeneratedMarks.Field(w);
         w.WriteLine($"private static float[]? {BatchScratchField};");
         if (plan.BatchesInference)
         {
             w.WriteLine($"// The batched inference pass's block of hidden activations ({plan.InferenceBatchScratchSize} floats), one per thread.");
             w.WriteLine($"[{TypeNames.ThreadStatic}]");
+            GeneratedMarks.Field(w);
             w.WriteLine($"private static float[]? {InferenceBatchScratchField};");
         }
 
@@ -113,6 +127,7 @@ internal static class MembersEmitter
     {
         string name = model.TypeName;
         w.WriteLine("/// <summary>Creates the network with weights drawn from seed 0.</summary>");
+        GeneratedMarks.Member(w);
         w.WriteLine($"public {name}() : this(0)");
         w.WriteLine("{");
         w.WriteLine("}");
@@ -122,6 +137,7 @@ internal static class MembersEmitter
         w.WriteLine("/// platform) as each layer's <c>Init</c> says, and biases 0.");
         w.WriteLine("/// </summary>");
         w.WriteLine("/// <param name=\"seed\">Selects the initial weights, and the dropout masks during training.</param>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public {name}(int seed)"))
         {
             w.WriteLine($"{SeedField} = seed;");
@@ -134,9 +150,11 @@ internal static class MembersEmitter
 
         w.WriteLine();
         w.WriteLine("/// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>");
+        GeneratedMarks.Member(w);
         w.WriteLine($"public {TypeNames.Span} Parameters => {ParametersField};");
         w.WriteLine();
         w.WriteLine("/// <summary>The accumulated gradient of the summed loss with respect to <see cref=\"Parameters\"/>, in the same layout.</summary>");
+        GeneratedMarks.Member(w);
         w.WriteLine($"public {TypeNames.Span} Gradients => {GradientsField};");
         w.WriteLine();
     }
@@ -150,6 +168,7 @@ internal static class MembersEmitter
         w.WriteLine("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> values.</param>");
         w.WriteLine("/// <param name=\"output\">Receives exactly <see cref=\"OutputSize\"/> values.</param>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public void Forward({TypeNames.ReadOnlySpan} input, {TypeNames.Span} output)"))
         {
             CheckExact(w, "input", "InputSize", name);
@@ -162,6 +181,7 @@ internal static class MembersEmitter
         w.WriteLine("/// <summary>The index of the largest output for <paramref name=\"input\"/>, the first one on ties.</summary>");
         w.WriteLine("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> values.</param>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">The input has the wrong length.</exception>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public int Classify({TypeNames.ReadOnlySpan} input)"))
         {
             CheckExact(w, "input", "InputSize", name);
@@ -185,6 +205,7 @@ internal static class MembersEmitter
         w.WriteLine("/// <param name=\"outputs\">Receives <c>count * OutputSize</c> values.</param>");
         w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span is too short.</exception>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public void ForwardBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.Span} outputs, int count)"))
         {
             CheckCount(w);
@@ -228,6 +249,7 @@ internal static class MembersEmitter
         w.WriteLine("/// <param name=\"target\">Exactly <see cref=\"OutputSize\"/> values: one-hot or probabilities for classification, raw values for regression.</param>");
         w.WriteLine("/// <returns>The example's loss.</returns>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        GeneratedMarks.Member(w);
         w.WriteLine($"public float AccumulateGradients({TypeNames.ReadOnlySpan} input, {TypeNames.ReadOnlySpan} target) => AccumulateGradients(input, target, {GradientsField});");
         w.WriteLine();
 
@@ -237,6 +259,7 @@ internal static class MembersEmitter
         w.WriteLine("/// <param name=\"gradients\">Exactly <see cref=\"ParameterCount\"/> values, in the layout of <see cref=\"Parameters\"/>; the gradient is added to them.</param>");
         w.WriteLine("/// <returns>The example's loss.</returns>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public float AccumulateGradients({TypeNames.ReadOnlySpan} input, {TypeNames.ReadOnlySpan} target, {TypeNames.Span} gradients)"))
         {
             CheckExact(w, "input", "InputSize", name);
@@ -256,6 +279,7 @@ internal static class MembersEmitter
         w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
         w.WriteLine("/// <returns>The sum of the examples' losses.</returns>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span is too short.</exception>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public float AccumulateGradientsBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count)"))
         {
             CheckCount(w);
@@ -277,6 +301,7 @@ internal static class MembersEmitter
         w.WriteLine("/// <param name=\"dropoutStream\">The first example's dropout stream.</param>");
         w.WriteLine("/// <returns>The sum of the examples' losses.</returns>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span has the wrong length.</exception>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public float AccumulateGradientsBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count, {TypeNames.Span} gradients, ulong dropoutStream)"))
         {
             CheckCount(w);
@@ -305,9 +330,11 @@ internal static class MembersEmitter
 
         w.WriteLine();
         w.WriteLine("/// <summary>Sets every element of <see cref=\"Gradients\"/> to 0.</summary>");
+        GeneratedMarks.Member(w);
         w.WriteLine($"public void ZeroGradients() => global::System.Array.Clear({GradientsField}, 0, ParameterCount);");
         w.WriteLine();
         w.WriteLine("/// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>");
+        GeneratedMarks.Member(w);
         w.WriteLine("public string Summary() => __netgenSummary;");
         w.WriteLine();
     }
@@ -315,10 +342,15 @@ internal static class MembersEmitter
     private static void EmitInterfaceMembers(IndentedTextWriter w)
     {
         w.WriteLine("// The constants share these names, so the interface's properties are implemented explicitly.");
+        GeneratedMarks.Member(w);
         w.WriteLine($"int {TypeNames.INetwork}.InputSize => InputSize;");
+        GeneratedMarks.Member(w);
         w.WriteLine($"int {TypeNames.INetwork}.OutputSize => OutputSize;");
+        GeneratedMarks.Member(w);
         w.WriteLine($"int {TypeNames.INetwork}.ParameterCount => ParameterCount;");
+        GeneratedMarks.Member(w);
         w.WriteLine($"int {TypeNames.INetwork}.LayerCount => LayerCount;");
+        GeneratedMarks.Member(w);
         w.WriteLine($"{TypeNames.Architecture} {TypeNames.INetwork}.Architecture => Architecture;");
         w.WriteLine();
     }

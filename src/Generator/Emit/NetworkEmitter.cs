@@ -63,6 +63,7 @@ internal static class NetworkEmitter
     {
         NetworkModel model = plan.Model;
         w.WriteLine("// The specialised kernels: every size and offset below is a constant of this network.");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"private static class {LayerNames.ImplClass}"))
         {
             PassEmitter.EmitInfer(w, plan);

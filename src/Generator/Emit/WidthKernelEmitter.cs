@@ -176,7 +176,7 @@ internal static class WidthKernelEmitter
         bool inputGradient = plan.NeedsInputGradient;
         int lanes = width.Lanes, vectors = layer.Inputs / lanes, fullEnd = vectors * lanes;
         bool hoisted = plan.HoldsInputsInRegisters(width);
-        w.WriteLine($"ref float weight = {TypeNames.RefTo("weights")};");
+        if (inputGradient) w.WriteLine($"ref float weight = {TypeNames.RefTo("weights")};");
         w.WriteLine($"ref float gradient = {TypeNames.RefTo("weightGradients")};");
         w.WriteLine($"ref float source = {TypeNames.RefTo("x")};");
         if (inputGradient) w.WriteLine($"ref float inputGradient = {TypeNames.RefTo("dx")};");

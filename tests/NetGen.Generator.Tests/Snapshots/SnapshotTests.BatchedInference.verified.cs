@@ -327,6 +327,7 @@ namespace Vision
             }
 
             /// <summary>Layer 0, Dense(48 -> 16, Relu): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 48 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched inference uses BatchKernels.Linear (48 inputs &gt;= 40).</remarks>
             public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 48, Units = 16;
@@ -334,6 +335,48 @@ namespace Vision
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(768, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)32);
+                    for (int unit = 0; unit < 16; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)16), x1, sum0);
+                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)32), x2, sum0);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)48) * x0;
+                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)64), x1, sum1);
+                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80), x2, sum1);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum2 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)112), x1, sum2);
+                        sum2 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)128), x2, sum2);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)144) * x0;
+                        sum3 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)160), x1, sum3);
+                        sum3 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)176), x2, sum3);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)192) * x0;
+                        sum4 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)208), x1, sum4);
+                        sum4 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)224), x2, sum4);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)240) * x0;
+                        sum5 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)256), x1, sum5);
+                        sum5 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)272), x2, sum5);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)288) * x0;
+                        sum6 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)304), x1, sum6);
+                        sum6 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)320), x2, sum6);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)336) * x0;
+                        sum7 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)352), x1, sum7);
+                        sum7 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)368), x2, sum7);
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                    }
+                    return;
+                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);
@@ -364,7 +407,45 @@ namespace Vision
                             sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 288)), input, sum6);
                             sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 336)), input, sum7);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    for (int unit = 0; unit < 16; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int k = 0; k < 48; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> input = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k);
+                            sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k), input, sum0);
+                            sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 48)), input, sum1);
+                            sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 96)), input, sum2);
+                            sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 144)), input, sum3);
+                            sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 192)), input, sum4);
+                            sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 240)), input, sum5);
+                            sum6 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 288)), input, sum6);
+                            sum7 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 336)), input, sum7);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
                     }
                     return;
                 }
@@ -446,6 +527,70 @@ namespace Vision
                 global::System.Span<float> weightGradients = gradients.Slice(0, Units * Inputs);
                 global::System.Span<float> biasGradients = gradients.Slice(768, Units);
                 dz = dz.Slice(0, Units);
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)32);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector512<float> deltaVector = global::System.Runtime.Intrinsics.Vector512.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)16)), ref gradientRow, (nuint)16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x2, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)32)), ref gradientRow, (nuint)32);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector256<float> deltaVector = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        for (int k = 0; k < 48; k += 8)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)k), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)k)), ref gradientRow, (nuint)k);
+                        }
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector128<float> deltaVector = global::System.Runtime.Intrinsics.Vector128.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        for (int k = 0; k < 48; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)k)), ref gradientRow, (nuint)k);
+                        }
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
                     global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
@@ -485,6 +630,7 @@ namespace Vision
             }
 
             /// <summary>Layer 1, Dense(16 -> 3, Softmax): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Straight-line code: 48 weights &lt;= 64; batched inference runs it row by row (16 inputs &lt; 40).</remarks>
             public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 16, Units = 3;

@@ -301,6 +301,7 @@ namespace Game.AI
             }
 
             /// <summary>Layer 0, Dense(16 -> 32, Tanh): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 16 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched inference runs it row by row (16 inputs &lt; 40).</remarks>
             public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 16, Units = 32;
@@ -308,6 +309,30 @@ namespace Game.AI
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(512, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    for (int unit = 0; unit < 32; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)16) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)32) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)48) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)64) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)96) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)112) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                    }
+                    return;
+                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);
@@ -336,7 +361,61 @@ namespace Game.AI
                         sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum6);
                         global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112) * x0;
                         sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x1, sum7);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)12);
+                    for (int unit = 0; unit < 32; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4), x1, sum0);
+                        sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)8), x2, sum0);
+                        sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)12), x3, sum0);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)16) * x0;
+                        sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)20), x1, sum1);
+                        sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)24), x2, sum1);
+                        sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)28), x3, sum1);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)32) * x0;
+                        sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)36), x1, sum2);
+                        sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)40), x2, sum2);
+                        sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)44), x3, sum2);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)48) * x0;
+                        sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)52), x1, sum3);
+                        sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)56), x2, sum3);
+                        sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)60), x3, sum3);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)64) * x0;
+                        sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)68), x1, sum4);
+                        sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)72), x2, sum4);
+                        sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)76), x3, sum4);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)80) * x0;
+                        sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)84), x1, sum5);
+                        sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)88), x2, sum5);
+                        sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)92), x3, sum5);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum6 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)100), x1, sum6);
+                        sum6 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)104), x2, sum6);
+                        sum6 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)108), x3, sum6);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)112) * x0;
+                        sum7 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)116), x1, sum7);
+                        sum7 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)120), x2, sum7);
+                        sum7 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)124), x3, sum7);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
                     }
                     return;
                 }
@@ -422,6 +501,70 @@ namespace Game.AI
                 global::System.Span<float> weightGradients = gradients.Slice(0, Units * Inputs);
                 global::System.Span<float> biasGradients = gradients.Slice(512, Units);
                 dz = dz.Slice(0, Units);
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector512<float> deltaVector = global::System.Runtime.Intrinsics.Vector512.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)8);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector256<float> deltaVector = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)8)), ref gradientRow, (nuint)8);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)12);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector128<float> deltaVector = global::System.Runtime.Intrinsics.Vector128.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)4)), ref gradientRow, (nuint)4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, x2, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)8)), ref gradientRow, (nuint)8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, x3, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)12)), ref gradientRow, (nuint)12);
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
                     global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
@@ -461,6 +604,7 @@ namespace Game.AI
             }
 
             /// <summary>Layer 1, Dense(32 -> 32, Tanh): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 32 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched inference runs it row by row (32 inputs &lt; 40).</remarks>
             public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 32, Units = 32;
@@ -468,6 +612,39 @@ namespace Game.AI
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(1568, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
+                    for (int unit = 0; unit < 32; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)16), x1, sum0);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)32) * x0;
+                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)48), x1, sum1);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)64) * x0;
+                        sum2 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80), x1, sum2);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum3 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)112), x1, sum3);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)128) * x0;
+                        sum4 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)144), x1, sum4);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)160) * x0;
+                        sum5 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)176), x1, sum5);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)192) * x0;
+                        sum6 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)208), x1, sum6);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)224) * x0;
+                        sum7 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)240), x1, sum7);
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                    }
+                    return;
+                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);
@@ -514,7 +691,45 @@ namespace Game.AI
                         sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)232), x1, sum7);
                         sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)240), x2, sum7);
                         sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)248), x3, sum7);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    for (int unit = 0; unit < 32; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int k = 0; k < 32; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> input = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k);
+                            sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k), input, sum0);
+                            sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 32)), input, sum1);
+                            sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 64)), input, sum2);
+                            sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 96)), input, sum3);
+                            sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 128)), input, sum4);
+                            sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 160)), input, sum5);
+                            sum6 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 192)), input, sum6);
+                            sum7 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 224)), input, sum7);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
                     }
                     return;
                 }
@@ -602,6 +817,97 @@ namespace Game.AI
                 dz = dz.Slice(0, Units);
                 dx = dx.Slice(0, Inputs);
                 dx.Clear();
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> dx0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector512<float> dx1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector512<float> deltaVector = global::System.Runtime.Intrinsics.Vector512.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        dx0 = global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref weightRow, (nuint)0), dx0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)16)), ref gradientRow, (nuint)16);
+                        dx1 = global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref weightRow, (nuint)16), dx1);
+                    }
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx0, ref inputGradient, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx1, ref inputGradient, (nuint)16);
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)24);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector256<float> deltaVector = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        dx0 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow, (nuint)0), dx0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)8)), ref gradientRow, (nuint)8);
+                        dx1 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow, (nuint)8), dx1);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)16)), ref gradientRow, (nuint)16);
+                        dx2 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow, (nuint)16), dx2);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)24)), ref gradientRow, (nuint)24);
+                        dx3 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow, (nuint)24), dx3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref inputGradient, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref inputGradient, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx2, ref inputGradient, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx3, ref inputGradient, (nuint)24);
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector128<float> deltaVector = global::System.Runtime.Intrinsics.Vector128.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        for (int k = 0; k < 32; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)k)), ref gradientRow, (nuint)k);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref weightRow, (nuint)k), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputGradient, (nuint)k)), ref inputGradient, (nuint)k);
+                        }
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
                     global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
@@ -646,6 +952,7 @@ namespace Game.AI
             }
 
             /// <summary>Layer 2, Dense(32 -> 4, Identity): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 32 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched inference runs it row by row (32 inputs &lt; 40).</remarks>
             public static void Layer2Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 32, Units = 4;
@@ -653,6 +960,31 @@ namespace Game.AI
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(1728, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
+                    {
+                        const int unit = 0;
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)16), x1, sum0);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)32) * x0;
+                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)48), x1, sum1);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)64) * x0;
+                        sum2 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80), x1, sum2);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum3 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)112), x1, sum3);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                    }
+                    return;
+                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);
@@ -683,7 +1015,35 @@ namespace Game.AI
                         sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum3);
                         sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112), x2, sum3);
                         sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x3, sum3);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    {
+                        const int unit = 0;
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int k = 0; k < 32; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> input = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k);
+                            sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k), input, sum0);
+                            sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 32)), input, sum1);
+                            sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 64)), input, sum2);
+                            sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 96)), input, sum3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
                     }
                     return;
                 }
@@ -752,6 +1112,97 @@ namespace Game.AI
                 dz = dz.Slice(0, Units);
                 dx = dx.Slice(0, Inputs);
                 dx.Clear();
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> dx0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector512<float> dx1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector512<float> deltaVector = global::System.Runtime.Intrinsics.Vector512.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        dx0 = global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref weightRow, (nuint)0), dx0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)16)), ref gradientRow, (nuint)16);
+                        dx1 = global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref weightRow, (nuint)16), dx1);
+                    }
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx0, ref inputGradient, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx1, ref inputGradient, (nuint)16);
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)24);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector256<float> deltaVector = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        dx0 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow, (nuint)0), dx0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)8)), ref gradientRow, (nuint)8);
+                        dx1 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow, (nuint)8), dx1);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x2, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)16)), ref gradientRow, (nuint)16);
+                        dx2 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow, (nuint)16), dx2);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x3, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)24)), ref gradientRow, (nuint)24);
+                        dx3 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow, (nuint)24), dx3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref inputGradient, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref inputGradient, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx2, ref inputGradient, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx3, ref inputGradient, (nuint)24);
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector128<float> deltaVector = global::System.Runtime.Intrinsics.Vector128.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        for (int k = 0; k < 32; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)k)), ref gradientRow, (nuint)k);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref weightRow, (nuint)k), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputGradient, (nuint)k)), ref inputGradient, (nuint)k);
+                        }
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
                     global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);

@@ -326,6 +326,7 @@ namespace Regularised
             }
 
             /// <summary>Layer 0, Dense(10 -> 20, LeakyRelu): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 10 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched inference runs it row by row (10 inputs &lt; 40).</remarks>
             public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 10, Units = 20;
@@ -352,7 +353,8 @@ namespace Regularised
                         global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)50) * x0;
                         global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
                         global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)70) * x0;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
                         for (int i = 8; i < Inputs; i++)
                         {
                             float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
@@ -373,7 +375,77 @@ namespace Regularised
                         global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)10) * x0;
                         global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
                         global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)30) * x0;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        for (int i = 8; i < Inputs; i++)
+                        {
+                            float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30 + i) * input;
+                        }
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)4);
+                    for (int unit = 0; unit < 16; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4), x1, sum0);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)10) * x0;
+                        sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)14), x1, sum1);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)20) * x0;
+                        sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)24), x1, sum2);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)30) * x0;
+                        sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)34), x1, sum3);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)40) * x0;
+                        sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)44), x1, sum4);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)50) * x0;
+                        sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)54), x1, sum5);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)60) * x0;
+                        sum6 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)64), x1, sum6);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)70) * x0;
+                        sum7 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)74), x1, sum7);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
+                        for (int i = 8; i < Inputs; i++)
+                        {
+                            float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 4) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 5) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 50 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 6) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 7) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 70 + i) * input;
+                        }
+                    }
+                    {
+                        const int unit = 16;
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4), x1, sum0);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)10) * x0;
+                        sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)14), x1, sum1);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)20) * x0;
+                        sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)24), x1, sum2);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)30) * x0;
+                        sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)34), x1, sum3);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
                         for (int i = 8; i < Inputs; i++)
                         {
                             float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
@@ -463,6 +535,54 @@ namespace Regularised
                 global::System.Span<float> weightGradients = gradients.Slice(0, Units * Inputs);
                 global::System.Span<float> biasGradients = gradients.Slice(200, Units);
                 dz = dz.Slice(0, Units);
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector256<float> deltaVector = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        for (int i = 8; i < Inputs; i++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientRow, i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                        }
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)4);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector128<float> deltaVector = global::System.Runtime.Intrinsics.Vector128.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, x0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, x1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)4)), ref gradientRow, (nuint)4);
+                        for (int i = 8; i < Inputs; i++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientRow, i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                        }
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
                     global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
@@ -502,6 +622,7 @@ namespace Regularised
             }
 
             /// <summary>Layer 1, Dense(20 -> 12, Elu): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 20 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched inference runs it row by row (20 inputs &lt; 40).</remarks>
             public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 20, Units = 12;
@@ -509,6 +630,60 @@ namespace Regularised
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(460, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    for (int unit = 0; unit < 8; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)20) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)40) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)60) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)100) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)120) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)140) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                        for (int i = 16; i < Inputs; i++)
+                        {
+                            float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 4) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 80 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 5) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 100 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 6) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 120 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 7) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 140 + i) * input;
+                        }
+                    }
+                    {
+                        const int unit = 8;
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)20) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)40) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)60) * x0;
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        for (int i = 16; i < Inputs; i++)
+                        {
+                            float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
+                        }
+                    }
+                    return;
+                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);
@@ -537,7 +712,8 @@ namespace Regularised
                         sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)128), x1, sum6);
                         global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)140) * x0;
                         sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)148), x1, sum7);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
                         for (int i = 16; i < Inputs; i++)
                         {
                             float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
@@ -562,7 +738,8 @@ namespace Regularised
                         sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x1, sum2);
                         global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
                         sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)68), x1, sum3);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
                         for (int i = 16; i < Inputs; i++)
                         {
                             float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
@@ -571,6 +748,61 @@ namespace Regularised
                             global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
                             global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
                         }
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    for (int unit = 0; unit < 8; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int k = 0; k < 20; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> input = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k);
+                            sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k), input, sum0);
+                            sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 20)), input, sum1);
+                            sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 40)), input, sum2);
+                            sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 60)), input, sum3);
+                            sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 80)), input, sum4);
+                            sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 100)), input, sum5);
+                            sum6 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 120)), input, sum6);
+                            sum7 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 140)), input, sum7);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
+                    }
+                    {
+                        const int unit = 8;
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int k = 0; k < 20; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> input = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k);
+                            sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k), input, sum0);
+                            sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 20)), input, sum1);
+                            sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 40)), input, sum2);
+                            sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 60)), input, sum3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
                     }
                     return;
                 }
@@ -658,6 +890,92 @@ namespace Regularised
                 dz = dz.Slice(0, Units);
                 dx = dx.Slice(0, Inputs);
                 dx.Clear();
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> dx0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector512<float> deltaVector = global::System.Runtime.Intrinsics.Vector512.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x0, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        dx0 = global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref weightRow, (nuint)0), dx0);
+                        for (int i = 16; i < Inputs; i++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientRow, i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGradient, i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref weightRow, i);
+                        }
+                    }
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx0, ref inputGradient, (nuint)0);
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector256<float> deltaVector = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        dx0 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow, (nuint)0), dx0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)8)), ref gradientRow, (nuint)8);
+                        dx1 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow, (nuint)8), dx1);
+                        for (int i = 16; i < Inputs; i++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientRow, i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGradient, i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref weightRow, i);
+                        }
+                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref inputGradient, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref inputGradient, (nuint)8);
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector128<float> deltaVector = global::System.Runtime.Intrinsics.Vector128.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        for (int k = 0; k < 20; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)k)), ref gradientRow, (nuint)k);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref weightRow, (nuint)k), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputGradient, (nuint)k)), ref inputGradient, (nuint)k);
+                        }
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
                     global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
@@ -702,6 +1020,7 @@ namespace Regularised
             }
 
             /// <summary>Layer 2, Dense(12 -> 1, Sigmoid): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Straight-line code: 12 weights &lt;= 64; batched inference runs it row by row (12 inputs &lt; 40).</remarks>
             public static void Layer2Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 12, Units = 1;

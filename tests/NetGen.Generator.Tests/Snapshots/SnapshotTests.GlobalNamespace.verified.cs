@@ -283,6 +283,7 @@ partial class Xor : global::NetGen.INetwork
         }
 
         /// <summary>Layer 0, Dense(2 -> 4, Selu): <c>z = W x + b</c>.</summary>
+        /// <remarks>Plan: Straight-line code: 8 weights &lt;= 64; batched inference runs it row by row (2 inputs &lt; 40).</remarks>
         public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
         {
             const int Inputs = 2, Units = 4;
@@ -339,6 +340,7 @@ partial class Xor : global::NetGen.INetwork
         }
 
         /// <summary>Layer 1, Dense(4 -> 1, Identity): <c>z = W x + b</c>.</summary>
+        /// <remarks>Plan: Straight-line code: 4 weights &lt;= 64; batched inference runs it row by row (4 inputs &lt; 40).</remarks>
         public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
         {
             const int Inputs = 4, Units = 1;

@@ -290,6 +290,7 @@ namespace Lecture
             }
 
             /// <summary>Layer 0, Dense(3 -> 3, Sigmoid): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Straight-line code: 9 weights &lt;= 64; batched inference runs it row by row (3 inputs &lt; 40).</remarks>
             public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 3, Units = 3;
@@ -345,6 +346,7 @@ namespace Lecture
             }
 
             /// <summary>Layer 1, Dense(3 -> 1, Sigmoid): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Straight-line code: 3 weights &lt;= 64; batched inference runs it row by row (3 inputs &lt; 40).</remarks>
             public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 3, Units = 1;

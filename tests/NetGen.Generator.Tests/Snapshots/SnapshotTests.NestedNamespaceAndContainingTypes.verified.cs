@@ -300,6 +300,7 @@ namespace Company.Product.Models
                     }
 
                     /// <summary>Layer 0, Dense(4 -> 8, Relu): <c>z = W x + b</c>.</summary>
+                    /// <remarks>Plan: Straight-line code: 32 weights &lt;= 64; batched inference runs it row by row (4 inputs &lt; 40).</remarks>
                     public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
                     {
                         const int Inputs = 4, Units = 8;
@@ -356,6 +357,7 @@ namespace Company.Product.Models
                     }
 
                     /// <summary>Layer 1, Dense(8 -> 3, Softmax): <c>z = W x + b</c>.</summary>
+                    /// <remarks>Plan: Straight-line code: 24 weights &lt;= 64; batched inference runs it row by row (8 inputs &lt; 40).</remarks>
                     public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
                     {
                         const int Inputs = 8, Units = 3;
