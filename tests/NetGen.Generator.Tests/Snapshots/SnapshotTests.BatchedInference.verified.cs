@@ -7,38 +7,54 @@ namespace Vision
     partial class Patches : global::NetGen.INetwork
     {
         /// <summary>The input vector length.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int InputSize = 48;
 
         /// <summary>The output vector length (units of the last layer).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int OutputSize = 3;
 
         /// <summary>The number of weights and biases.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int ParameterCount = 835;
 
         /// <summary>The number of Dense layers.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int LayerCount = 2;
 
         /// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static global::NetGen.NetworkArchitecture Architecture { get; } = new global::NetGen.NetworkArchitecture(
             48, global::NetGen.Loss.CategoricalCrossEntropy,
             new global::NetGen.LayerInfo(48, 16, global::NetGen.Activation.Relu, 0f, 0f, 0),
             new global::NetGen.LayerInfo(16, 3, global::NetGen.Activation.Softmax, 0f, 0f, 784));
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private const string __netgenSummary = "Model: \"Patches\"\n_________________________________________________________________________\n Layer (type)          Output shape    Activation                 Param #\n=========================================================================\n input (Input)         (48)                                             0\n dense_0 (Dense)       (16)            Relu                           784\n dense_1 (Dense)       (3)             Softmax                         51\n=========================================================================\nTotal params: 835\nLoss: CategoricalCrossEntropy";
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] __netgenParameters = new float[ParameterCount];
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] __netgenGradients = new float[ParameterCount];
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly int __netgenSeed;
 #if NET8_0_OR_GREATER
         // The batched training pass's block of activations and deltas (3456 floats), one per thread.
         [global::System.ThreadStatic]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static float[]? __netgenBatchScratch;
         // The batched inference pass's block of hidden activations (1024 floats), one per thread.
         [global::System.ThreadStatic]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static float[]? __netgenInferenceBatchScratch;
 #endif
 
         /// <summary>Creates the network with weights drawn from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public Patches() : this(0)
         {
         }
@@ -48,6 +64,9 @@ namespace Vision
         /// platform) as each layer's <c>Init</c> says, and biases 0.
         /// </summary>
         /// <param name="seed">Selects the initial weights, and the dropout masks during training.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public Patches(int seed)
         {
             __netgenSeed = seed;
@@ -56,15 +75,24 @@ namespace Vision
         }
 
         /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::System.Span<float> Parameters => __netgenParameters;
 
         /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::System.Span<float> Gradients => __netgenGradients;
 
         /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
         /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
         /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize), InputSize);
@@ -76,6 +104,9 @@ namespace Vision
         /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
         /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
         /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public int Classify(global::System.ReadOnlySpan<float> input)
         {
             if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize), InputSize);
@@ -98,6 +129,9 @@ namespace Vision
         /// <param name="outputs">Receives <c>count * OutputSize</c> values.</param>
         /// <param name="count">The number of examples; 0 or more.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
         {
             if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -123,6 +157,9 @@ namespace Vision
         /// <param name="target">Exactly <see cref="OutputSize"/> values: one-hot or probabilities for classification, raw values for regression.</param>
         /// <returns>The example's loss.</returns>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target, __netgenGradients);
 
         /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>
@@ -131,6 +168,9 @@ namespace Vision
         /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to them.</param>
         /// <returns>The example's loss.</returns>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
         {
             if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize), InputSize);
@@ -147,6 +187,9 @@ namespace Vision
         /// <param name="count">The number of examples; 0 or more.</param>
         /// <returns>The sum of the examples' losses.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
         {
             if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -165,6 +208,9 @@ namespace Vision
         /// <param name="dropoutStream">The first example's dropout stream.</param>
         /// <returns>The sum of the examples' losses.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
         {
             if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -189,19 +235,43 @@ namespace Vision
         }
 
         /// <summary>Sets every element of <see cref="Gradients"/> to 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public void ZeroGradients() => global::System.Array.Clear(__netgenGradients, 0, ParameterCount);
 
         /// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public string Summary() => __netgenSummary;
 
         // The constants share these names, so the interface's properties are implemented explicitly.
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.InputSize => InputSize;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.OutputSize => OutputSize;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.ParameterCount => ParameterCount;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.LayerCount => LayerCount;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
 
         // The specialised kernels: every size and offset below is a constant of this network.
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private static class __netgenImpl
         {
             /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
@@ -530,7 +600,6 @@ namespace Vision
 #if NET8_0_OR_GREATER
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
                     ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
                     ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
                     global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
@@ -552,7 +621,6 @@ namespace Vision
                 }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
                     ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
                     ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
                     for (int unit = 0; unit < Units; unit++)
@@ -572,7 +640,6 @@ namespace Vision
                 }
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
-                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
                     ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
                     ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
                     for (int unit = 0; unit < Units; unit++)

@@ -5,35 +5,50 @@
 partial class Xor : global::NetGen.INetwork
 {
     /// <summary>The input vector length.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public const int InputSize = 2;
 
     /// <summary>The output vector length (units of the last layer).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public const int OutputSize = 1;
 
     /// <summary>The number of weights and biases.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public const int ParameterCount = 17;
 
     /// <summary>The number of Dense layers.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public const int LayerCount = 2;
 
     /// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static global::NetGen.NetworkArchitecture Architecture { get; } = new global::NetGen.NetworkArchitecture(
         2, global::NetGen.Loss.MeanSquaredError,
         new global::NetGen.LayerInfo(2, 4, global::NetGen.Activation.Selu, 0f, 0f, 0),
         new global::NetGen.LayerInfo(4, 1, global::NetGen.Activation.Identity, 0f, 0f, 12));
 
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private const string __netgenSummary = "Model: \"Xor\"\n_________________________________________________________________________\n Layer (type)          Output shape    Activation                 Param #\n=========================================================================\n input (Input)         (2)                                              0\n dense_0 (Dense)       (4)             Selu                            12\n dense_1 (Dense)       (1)             Identity                         5\n=========================================================================\nTotal params: 17\nLoss: MeanSquaredError";
 
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private readonly float[] __netgenParameters = new float[ParameterCount];
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private readonly float[] __netgenGradients = new float[ParameterCount];
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private readonly int __netgenSeed;
 #if NET8_0_OR_GREATER
     // The batched training pass's block of activations and deltas (896 floats), one per thread.
     [global::System.ThreadStatic]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private static float[]? __netgenBatchScratch;
 #endif
 
     /// <summary>Creates the network with weights drawn from seed 0.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public Xor() : this(0)
     {
     }
@@ -43,6 +58,9 @@ partial class Xor : global::NetGen.INetwork
     /// platform) as each layer's <c>Init</c> says, and biases 0.
     /// </summary>
     /// <param name="seed">Selects the initial weights, and the dropout masks during training.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public Xor(int seed)
     {
         __netgenSeed = seed;
@@ -51,15 +69,24 @@ partial class Xor : global::NetGen.INetwork
     }
 
     /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Span<float> Parameters => __netgenParameters;
 
     /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Span<float> Gradients => __netgenGradients;
 
     /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
     /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
     /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>
     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
         if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
@@ -71,6 +98,9 @@ partial class Xor : global::NetGen.INetwork
     /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
     /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
     /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public int Classify(global::System.ReadOnlySpan<float> input)
     {
         if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
@@ -93,6 +123,9 @@ partial class Xor : global::NetGen.INetwork
     /// <param name="outputs">Receives <c>count * OutputSize</c> values.</param>
     /// <param name="count">The number of examples; 0 or more.</param>
     /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
     {
         if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -108,6 +141,9 @@ partial class Xor : global::NetGen.INetwork
     /// <param name="target">Exactly <see cref="OutputSize"/> values: one-hot or probabilities for classification, raw values for regression.</param>
     /// <returns>The example's loss.</returns>
     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target, __netgenGradients);
 
     /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>
@@ -116,6 +152,9 @@ partial class Xor : global::NetGen.INetwork
     /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to them.</param>
     /// <returns>The example's loss.</returns>
     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
     {
         if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
@@ -132,6 +171,9 @@ partial class Xor : global::NetGen.INetwork
     /// <param name="count">The number of examples; 0 or more.</param>
     /// <returns>The sum of the examples' losses.</returns>
     /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
     {
         if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -150,6 +192,9 @@ partial class Xor : global::NetGen.INetwork
     /// <param name="dropoutStream">The first example's dropout stream.</param>
     /// <returns>The sum of the examples' losses.</returns>
     /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
     {
         if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -174,19 +219,43 @@ partial class Xor : global::NetGen.INetwork
     }
 
     /// <summary>Sets every element of <see cref="Gradients"/> to 0.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public void ZeroGradients() => global::System.Array.Clear(__netgenGradients, 0, ParameterCount);
 
     /// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public string Summary() => __netgenSummary;
 
     // The constants share these names, so the interface's properties are implemented explicitly.
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     int global::NetGen.INetwork.InputSize => InputSize;
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     int global::NetGen.INetwork.OutputSize => OutputSize;
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     int global::NetGen.INetwork.ParameterCount => ParameterCount;
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     int global::NetGen.INetwork.LayerCount => LayerCount;
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
 
     // The specialised kernels: every size and offset below is a constant of this network.
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __netgenImpl
     {
         /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
