@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The generated per-example kernels on every vector path they have (about 3 minutes: one extra build, five test runs).
+# The generated per-example kernels on every vector path they have (about 3 minutes: one extra build, four test runs).
 # .ci/run itself runs them on the default path (the widest the CPU accelerates: 512 bits on AVX-512 hardware), with
 # DOTNET_EnableAVX=0 (the 128-bit path on .NET 10) and with DOTNET_EnableHWIntrinsic=0 (scalar). This step adds the
 # 256-bit and 128-bit paths explicitly, and the portable Vector<T> path, which only the netstandard2.1 build of the
-# networks has (what Unity compiles): for that the tests are built once more against that build, into their own
-# folder under artifacts/ (inside the repository, where the tests find their data) so the main build's outputs stay as they are for later steps. KernelPathTests prints the path each
-# run takes and fails when it is not the one NETGEN_EXPECT_KERNEL_PATH names. Which run covers which path:
-# docs/generated-code.md, "Kernel paths".
+# networks has (what Unity compiles): for that the tests are built once more against that build, into a folder under
+# artifacts/ (inside the repository, where the tests find their data), so the main build's outputs stay as they are
+# for later steps. KernelPathTests prints the path each run takes and fails when it is not the one
+# NETGEN_EXPECT_KERNEL_PATH names. Which run covers which path: docs/generated-code.md, "Kernel paths".
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -36,7 +36,7 @@ if has avx2; then
 else
   echo "== no AVX2 on this CPU: the 256-bit path cannot be selected here"
 fi
-if has sse3 || has asimd; then
+if has pni || has asimd; then  # pni is how /proc/cpuinfo spells SSE3
   run 128 "128-bit path" DOTNET_EnableAVX2=0 DOTNET_EnableAVX=0 -- --no-build
 fi
 
