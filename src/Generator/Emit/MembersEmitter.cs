@@ -68,7 +68,7 @@ internal static class MembersEmitter
         w.Unindent();
         w.WriteLine();
         GeneratedMarks.Field(w);
-        w.WriteLine($"private const string __netgenSummary = {Literals.String(SummaryEmitter.Text(model))};");
+        w.WriteLine($"private const string __netgenSummary = {Literals.Lines(SummaryEmitter.Text(model))};");
         w.WriteLine();
     }
 

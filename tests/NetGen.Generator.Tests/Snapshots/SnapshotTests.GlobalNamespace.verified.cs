@@ -30,7 +30,13 @@ partial class Xor : global::NetGen.INetwork
         new global::NetGen.LayerInfo(4, 1, global::NetGen.Activation.Identity, 0f, 0f, 12));
 
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-    private const string __netgenSummary = "Model: \"Xor\"\n_________________________________________________________________________\n Layer (type)          Output shape    Activation                 Param #\n=========================================================================\n input (Input)         (2)                                              0\n dense_0 (Dense)       (4)             Selu                            12\n dense_1 (Dense)       (1)             Identity                         5\n=========================================================================\nTotal params: 17\nLoss: MeanSquaredError";
+    private const string __netgenSummary = "Model: \"Xor\"\n" + "_________________________________________________________________________\n"
+        + " Layer (type)          Output shape    Activation                 Param #\n"
+        + "=========================================================================\n"
+        + " input (Input)         (2)                                              0\n"
+        + " dense_0 (Dense)       (4)             Selu                            12\n"
+        + " dense_1 (Dense)       (1)             Identity                         5\n"
+        + "=========================================================================\n" + "Total params: 17\n" + "Loss: MeanSquaredError";
 
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private readonly float[] __netgenParameters = new float[ParameterCount];
@@ -89,8 +95,10 @@ partial class Xor : global::NetGen.INetwork
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
-        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
-        if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Xor", nameof(OutputSize), OutputSize);
+        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize),
+            InputSize);
+        if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Xor", nameof(OutputSize),
+            OutputSize);
         global::System.Span<float> scratch = stackalloc float[5];
         __netgenImpl.Infer(__netgenParameters, input, output, scratch);
     }
@@ -103,7 +111,8 @@ partial class Xor : global::NetGen.INetwork
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public int Classify(global::System.ReadOnlySpan<float> input)
     {
-        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
+        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize),
+            InputSize);
         global::System.Span<float> scratch = stackalloc float[5];
         global::System.Span<float> output = scratch.Slice(4, OutputSize);
         __netgenImpl.Infer(__netgenParameters, input, output, scratch);
@@ -144,9 +153,11 @@ partial class Xor : global::NetGen.INetwork
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target, __netgenGradients);
+    public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target,
+        __netgenGradients);
 
-    /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>
+    /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to
+    /// call from many threads at once, each with its own buffer.</summary>
     /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
     /// <param name="target">Exactly <see cref="OutputSize"/> values.</param>
     /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to them.</param>
@@ -157,9 +168,12 @@ partial class Xor : global::NetGen.INetwork
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
     {
-        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
-        if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Xor", nameof(OutputSize), OutputSize);
-        if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Xor", nameof(ParameterCount), ParameterCount);
+        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize),
+            InputSize);
+        if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Xor", nameof(OutputSize),
+            OutputSize);
+        if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Xor",
+            nameof(ParameterCount), ParameterCount);
         const ulong stream = 0; // no dropout: the stream is unused
         global::System.Span<float> scratch = stackalloc float[14];
         return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
@@ -195,12 +209,14 @@ partial class Xor : global::NetGen.INetwork
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
+    public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count,
+        global::System.Span<float> gradients, ulong dropoutStream)
     {
         if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
         global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Xor", nameof(InputSize), InputSize, count);
         global::NetGen.Kernels.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Xor", nameof(OutputSize), OutputSize, count);
-        if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Xor", nameof(ParameterCount), ParameterCount);
+        if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Xor",
+            nameof(ParameterCount), ParameterCount);
 #if NET8_0_OR_GREATER
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
         {
@@ -214,7 +230,8 @@ partial class Xor : global::NetGen.INetwork
         // Summed in double so a large batch's total does not lose the small losses.
         double loss = 0;
         for (int example = 0; example < count; example++)
-            loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
+            loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
+                gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
         return (float)loss;
     }
 
@@ -259,7 +276,8 @@ partial class Xor : global::NetGen.INetwork
     private static class __netgenImpl
     {
         /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
-        public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.Span<float> scratch)
+        public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            global::System.Span<float> scratch)
         {
             global::System.Span<float> hidden0 = scratch.Slice(0, 4);
             Layer0Linear(parameters, input, hidden0);
@@ -271,7 +289,8 @@ partial class Xor : global::NetGen.INetwork
         /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
         /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
         /// </summary>
-        public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+        public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
         {
             global::System.Span<float> activation0 = scratch.Slice(0, 4);
             global::System.Span<float> activation1 = scratch.Slice(4, 1);
@@ -297,7 +316,9 @@ partial class Xor : global::NetGen.INetwork
 
 #if NET8_0_OR_GREATER
         /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss.</summary>
-        public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+        public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream,
+            global::System.Span<float> scratch)
         {
             _ = seed; // no dropout layers: the examples' randomness is unused
             _ = stream;
@@ -325,7 +346,8 @@ partial class Xor : global::NetGen.INetwork
                 }
 
                 // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), activation0, gradients.Slice(12, 4), gradients.Slice(16, 1), n, 4, 1);
+                global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), activation0, gradients.Slice(12, 4), gradients.Slice(16, 1), n,
+                    4, 1);
                 global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(12, 4), deltaA.Slice(0, n * 1), deltaB, n, 4, 1);
                 for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 4, 4), deltaB.Slice(e * 4, 4));
                 global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 4), input, gradients.Slice(0, 8), gradients.Slice(8, 4), n, 2, 4);
@@ -335,7 +357,8 @@ partial class Xor : global::NetGen.INetwork
 #endif
 
         /// <summary>The example's MeanSquaredError loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
-        public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
+        public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction,
+            global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
         {
             logits = logits.Slice(0, 1);
             prediction = prediction.Slice(0, 1);
@@ -386,7 +409,8 @@ partial class Xor : global::NetGen.INetwork
         }
 
         /// <summary>Layer 0, Dense(2 -> 4, Selu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
-        public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
+        public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+            global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
         {
             const int Inputs = 2, Units = 4;
             global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
@@ -421,7 +445,8 @@ partial class Xor : global::NetGen.INetwork
         }
 
         /// <summary>Layer 1, Dense(4 -> 1, Identity): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
-        public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
+        public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+            global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
         {
             const int Inputs = 4, Units = 1;
             global::System.ReadOnlySpan<float> weights = parameters.Slice(12, Units * Inputs);
