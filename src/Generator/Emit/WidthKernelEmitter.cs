@@ -21,24 +21,16 @@ namespace NetGen.Generator.Emit;
 internal static class WidthKernelEmitter
 {
     /// <summary>Every explicit width the plan allows for the layer, widest first, each returning when its vectors are accelerated.</summary>
-    public static void EmitForward(IndentedTextWriter w, LayerPlan plan)
-    {
-        if (plan.Widths.Count == 0) return;
-        w.WriteDirective($"#if {TypeNames.Net8Symbol}");
-        foreach (VectorWidth width in plan.Widths)
-        {
-            using (w.OpenBlock($"if ({width.Statics}.IsHardwareAccelerated)"))
-            {
-                EmitForwardBody(w, plan, width);
-                w.WriteLine("return;");
-            }
-        }
-
-        w.WriteDirective("#endif");
-    }
+    public static void EmitForward(IndentedTextWriter w, LayerPlan plan) => EmitPerWidth(w, plan, EmitForwardBody);
 
     /// <summary>The backward step at every explicit width the plan allows, widest first.</summary>
-    public static void EmitBackward(IndentedTextWriter w, LayerPlan plan)
+    public static void EmitBackward(IndentedTextWriter w, LayerPlan plan) => EmitPerWidth(w, plan, EmitBackwardBody);
+
+    /// <summary>
+    /// <c>if (VectorN.IsHardwareAccelerated) { body; return; }</c> for each width, under <c>#if NET8_0_OR_GREATER</c>.
+    /// The tests are JIT-time constants, so the first accelerated width is the only code left.
+    /// </summary>
+    private static void EmitPerWidth(IndentedTextWriter w, LayerPlan plan, System.Action<IndentedTextWriter, LayerPlan, VectorWidth> body)
     {
         if (plan.Widths.Count == 0) return;
         w.WriteDirective($"#if {TypeNames.Net8Symbol}");
@@ -46,7 +38,7 @@ internal static class WidthKernelEmitter
         {
             using (w.OpenBlock($"if ({width.Statics}.IsHardwareAccelerated)"))
             {
-                EmitBackwardBody(w, plan, width);
+                body(w, plan, width);
                 w.WriteLine("return;");
             }
         }
