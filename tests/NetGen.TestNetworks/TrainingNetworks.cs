@@ -19,6 +19,12 @@ namespace NetGen.TestNetworks
     [Dense(10, Activation.Softmax)]
     public partial class DigitsNet { }
 
+    /// <summary>8x8 digits without dropout: 64-64-10, ReLU hidden, softmax output. Its training pass's outputs are plain inference outputs.</summary>
+    [Network(64)]
+    [Dense(64, Activation.Relu)]
+    [Dense(10, Activation.Softmax)]
+    public partial class DigitsPlainNet { }
+
     /// <summary>
     /// <see cref="DigitsNet"/>'s shapes with a tanh hidden layer: a weight file of the one fits the other tensor for tensor,
     /// so only the recorded activations tell them apart.

@@ -70,8 +70,8 @@ internal static class BatchPassEmitter
         int last = model.Layers.Count - 1;
         int outputs = model.OutputSize;
         w.WriteDirective($"#if {TypeNames.Net8Symbol}");
-        w.WriteLine($"/// <summary>As <see cref=\"{PassEmitter.TrainName}\"/> for <paramref name=\"count\"/> examples, {Block} at a time with batched matrix kernels; returns the summed loss.</summary>");
-        using (w.OpenBlock($"public static double {Name}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count, {TypeNames.Span} gradients, int seed, ulong stream, {TypeNames.Span} scratch)"))
+        w.WriteLine($"/// <summary>As <see cref=\"{PassEmitter.TrainName}\"/> for <paramref name=\"count\"/> examples, {Block} at a time with batched matrix kernels; returns the summed loss and, unless <paramref name=\"outputs\"/> is empty, writes the output layer's activations there.</summary>");
+        using (w.OpenBlock($"public static double {Name}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count, {TypeNames.Span} gradients, int seed, ulong stream, {TypeNames.Span} outputs, {TypeNames.Span} scratch)"))
         {
             if (!model.Layers.Any(l => l.HasDropout))
             {
@@ -101,6 +101,7 @@ internal static class BatchPassEmitter
                 w.WriteLine();
                 w.WriteLine("// Forward, a layer at a time for the whole block.");
                 foreach (LayerModel layer in model.Layers) EmitForward(w, model, layer);
+                w.WriteLine($"if (!outputs.IsEmpty) activation{last}.CopyTo(outputs.Slice(first * {outputs}, n * {outputs}));");
 
                 w.WriteLine();
                 w.WriteLine("// The fused output deltas, example by example.");

@@ -302,29 +302,53 @@ internal static class MembersEmitter
         w.WriteLine("/// <returns>The sum of the examples' losses.</returns>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span has the wrong length.</exception>");
         GeneratedMarks.Member(w);
-        using (w.OpenBlock($"public float AccumulateGradientsBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count, {TypeNames.Span} gradients, ulong dropoutStream)"))
+        w.WriteLine($"public float AccumulateGradientsBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count, {TypeNames.Span} gradients, ulong dropoutStream) =>");
+        w.Indent();
+        w.WriteLine("AccumulateGradientsBatch(inputs, targets, count, gradients, dropoutStream, default);");
+        w.Unindent();
+        w.WriteLine();
+        w.WriteLine("/// <summary>");
+        w.WriteLine("/// As the overload without <paramref name=\"outputs\"/>, and writes each example's output from this training pass (dropout");
+        w.WriteLine("/// active) to <paramref name=\"outputs\"/> unless it is empty: training metrics without a second forward pass.");
+        w.WriteLine("/// </summary>");
+        w.WriteLine("/// <param name=\"inputs\">At least <c>count * InputSize</c> values.</param>");
+        w.WriteLine("/// <param name=\"targets\">At least <c>count * OutputSize</c> values.</param>");
+        w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
+        w.WriteLine("/// <param name=\"gradients\">Exactly <see cref=\"ParameterCount\"/> values; the summed gradient is added to them.</param>");
+        w.WriteLine("/// <param name=\"dropoutStream\">The first example's dropout stream.</param>");
+        w.WriteLine("/// <param name=\"outputs\">Empty, or at least <c>count * OutputSize</c> values: receives the outputs.</param>");
+        w.WriteLine("/// <returns>The sum of the examples' losses.</returns>");
+        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span has the wrong length.</exception>");
+        GeneratedMarks.Member(w);
+        using (w.OpenBlock($"public float AccumulateGradientsBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count, {TypeNames.Span} gradients, ulong dropoutStream, {TypeNames.Span} outputs)"))
         {
             CheckCount(w);
             CheckRows(w, "inputs", "InputSize", name);
             CheckRows(w, "targets", "OutputSize", name);
             CheckExact(w, "gradients", "ParameterCount", name);
+            w.WriteLine("if (!outputs.IsEmpty)");
+            w.Indent();
+            CheckRows(w, "outputs", "OutputSize", name);
+            w.Unindent();
             w.WriteDirective($"#if {TypeNames.Net8Symbol}");
             using (w.OpenBlock($"if ({TypeNames.Vector256Statics}.IsHardwareAccelerated && count > 1)"))
             {
                 w.WriteLine("// Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that");
                 w.WriteLine("// AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.");
                 w.WriteLine($"float[] blockScratch = {BatchScratchField} ??= new float[{plan.TrainingBatchScratchSize}];");
-                w.WriteLine($"return (float){Impl}.{BatchPassEmitter.Name}({ParametersField}, inputs, targets, count, gradients, {SeedField}, dropoutStream, blockScratch);");
+                w.WriteLine($"return (float){Impl}.{BatchPassEmitter.Name}({ParametersField}, inputs, targets, count, gradients, {SeedField}, dropoutStream, outputs, blockScratch);");
             }
 
             w.WriteDirective("#endif");
             foreach (string line in training.DeclareScratch(TrainingScratchField)) w.WriteLine(line);
             w.WriteLine("// Summed in double so a large batch's total does not lose the small losses.");
             w.WriteLine("double loss = 0;");
-            w.WriteLine("for (int example = 0; example < count; example++)");
-            w.Indent();
-            w.WriteLine($"loss += {Impl}.{PassEmitter.TrainName}({ParametersField}, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, {SeedField}, dropoutStream + (ulong)example, scratch);");
-            w.Unindent();
+            using (w.OpenBlock("for (int example = 0; example < count; example++)"))
+            {
+                w.WriteLine($"loss += {Impl}.{PassEmitter.TrainName}({ParametersField}, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, {SeedField}, dropoutStream + (ulong)example, scratch);");
+                w.WriteLine($"if (!outputs.IsEmpty) scratch.Slice({training.Activations[plan.Model.Layers.Count - 1]}, OutputSize).CopyTo(outputs.Slice(example * OutputSize, OutputSize));");
+            }
+
             w.WriteLine("return (float)loss;");
         }
 

@@ -35,7 +35,7 @@ internal static class MemberConflicts
             ["Classify"] = Signatures(new[] { Input }),
             ["ForwardBatch"] = Signatures(new[] { Input, Output, "int" }),
             ["AccumulateGradients"] = Signatures(new[] { Input, Input }, new[] { Input, Input, Output }),
-            ["AccumulateGradientsBatch"] = Signatures(new[] { Input, Input, "int" }, new[] { Input, Input, "int", Output, "ulong" }),
+            ["AccumulateGradientsBatch"] = Signatures(new[] { Input, Input, "int" }, new[] { Input, Input, "int", Output, "ulong" }, new[] { Input, Input, "int", Output, "ulong", Output }),
             ["ZeroGradients"] = Signatures(Array.Empty<string>()),
             ["Summary"] = Signatures(Array.Empty<string>()),
         }.ToImmutableDictionary();

@@ -61,6 +61,20 @@ public interface INetwork
     /// </summary>
     float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream);
 
+    /// <summary>
+    /// As <see cref="AccumulateGradientsBatch(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, ulong)"/>, and, unless
+    /// <paramref name="outputs"/> is empty, writes each example's output from this training pass (dropout active, the
+    /// parameters before the step) to it: what <c>Fit</c> scores training accuracy from, without a second forward pass.
+    /// </summary>
+    /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+    /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
+    /// <param name="count">The number of examples; 0 or more.</param>
+    /// <param name="gradients">Exactly <see cref="ParameterCount"/> values; the summed gradient is added to them.</param>
+    /// <param name="dropoutStream">The first example's dropout stream.</param>
+    /// <param name="outputs">Empty, or at least <c>count * OutputSize</c> values.</param>
+    /// <returns>The sum of the examples' losses.</returns>
+    float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream, Span<float> outputs);
+
     /// <summary>Sets every element of <see cref="Gradients"/> to 0.</summary>
     void ZeroGradients();
 

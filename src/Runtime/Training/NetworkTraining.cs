@@ -20,8 +20,8 @@ public static class NetworkTraining
     /// buffers are summed in a fixed order. So one seed and one thread count give bit-identical parameters; other thread
     /// counts agree up to the rounding of that sum. The threads persist for the call; a batch allocates nothing. Training
     /// uses its own gradient buffers and leaves <see cref="INetwork.Gradients"/> untouched. With
-    /// <see cref="TrainingOptions.MeasureTrainingAccuracy"/> the workers also call <see cref="INetwork.ForwardBatch"/>
-    /// concurrently, each on its own rows.</para>
+    /// <see cref="TrainingOptions.MeasureTrainingAccuracy"/> the workers score their rows from the outputs their training
+    /// pass wrote (the outputs overload of <c>AccumulateGradientsBatch</c>).</para>
     /// <para><b>Divergence.</b> A NaN or infinite batch cost or gradient, or an optimizer step that would make a parameter or
     /// the optimizer's state non-finite, throws <see cref="TrainingDivergedException"/> before the step, leaving the
     /// parameters and the optimizer's state as they were after the previous batch. (The step is checked by evaluating it

@@ -210,13 +210,10 @@ internal sealed class Trainer : IStagedJob, IDisposable
 
         ReadOnlySpan<float> inputs = _batchInputs.AsSpan(from * _inputs, n * _inputs);
         ReadOnlySpan<float> targets = _batchTargets.AsSpan(from * _outputs, n * _outputs);
-        _workerLoss[worker] = _network.AccumulateGradientsBatch(inputs, targets, n, _workerGradients[worker], _dropoutBase + (ulong)(_batchStart + from));
-        if (_measureAccuracy)
-        {
-            Span<float> outputs = _batchOutputs.AsSpan(from * _outputs, n * _outputs);
-            _network.ForwardBatch(inputs, outputs, n);
-            _workerCorrect[worker] = _scoring.CorrectInRows(outputs, targets, n, _outputs);
-        }
+        // Training accuracy is scored from the outputs of this same training pass (as Keras does), not a second one.
+        Span<float> outputs = _measureAccuracy ? _batchOutputs.AsSpan(from * _outputs, n * _outputs) : Span<float>.Empty;
+        _workerLoss[worker] = _network.AccumulateGradientsBatch(inputs, targets, n, _workerGradients[worker], _dropoutBase + (ulong)(_batchStart + from), outputs);
+        if (_measureAccuracy) _workerCorrect[worker] = _scoring.CorrectInRows(outputs, targets, n, _outputs);
     }
 
     private void Reduce(int worker)

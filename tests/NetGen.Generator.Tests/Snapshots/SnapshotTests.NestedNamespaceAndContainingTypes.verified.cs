@@ -223,28 +223,53 @@ namespace Company.Product.Models
                 [global::System.Diagnostics.DebuggerNonUserCode]
                 [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count,
-                    global::System.Span<float> gradients, ulong dropoutStream)
+                    global::System.Span<float> gradients, ulong dropoutStream) =>
+                    AccumulateGradientsBatch(inputs, targets, count, gradients, dropoutStream, default);
+
+                /// <summary>
+                /// As the overload without <paramref name="outputs"/>, and writes each example's output from this training pass (dropout
+                /// active) to <paramref name="outputs"/> unless it is empty: training metrics without a second forward pass.
+                /// </summary>
+                /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+                /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
+                /// <param name="count">The number of examples; 0 or more.</param>
+                /// <param name="gradients">Exactly <see cref="ParameterCount"/> values; the summed gradient is added to them.</param>
+                /// <param name="dropoutStream">The first example's dropout stream.</param>
+                /// <param name="outputs">Empty, or at least <c>count * OutputSize</c> values: receives the outputs.</param>
+                /// <returns>The sum of the examples' losses.</returns>
+                /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+                public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count,
+                    global::System.Span<float> gradients, ulong dropoutStream, global::System.Span<float> outputs)
                 {
                     if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
                     global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Classifier", nameof(InputSize), InputSize, count);
                     global::NetGen.Kernels.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Classifier", nameof(OutputSize), OutputSize, count);
                     if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length,
                         "Classifier", nameof(ParameterCount), ParameterCount);
+                    if (!outputs.IsEmpty)
+                        global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Classifier", nameof(OutputSize), OutputSize, count);
 #if NET8_0_OR_GREATER
                     if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
                     {
                         // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
                         // AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.
                         float[] blockScratch = __netgenBatchScratch ??= new float[1920];
-                        return (float)__netgenImpl.TrainBatch(__netgenParameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, blockScratch);
+                        return (float)__netgenImpl.TrainBatch(__netgenParameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs,
+                            blockScratch);
                     }
 #endif
                     global::System.Span<float> scratch = stackalloc float[30];
                     // Summed in double so a large batch's total does not lose the small losses.
                     double loss = 0;
                     for (int example = 0; example < count; example++)
+                    {
                         loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize,
                             OutputSize), gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
+                        if (!outputs.IsEmpty) scratch.Slice(8, OutputSize).CopyTo(outputs.Slice(example * OutputSize, OutputSize));
+                    }
                     return (float)loss;
                 }
 
@@ -331,11 +356,11 @@ namespace Company.Product.Models
                     }
 
 #if NET8_0_OR_GREATER
-                    /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed
-                    /// loss.</summary>
+                    /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss
+                    /// and, unless <paramref name="outputs"/> is empty, writes the output layer's activations there.</summary>
                     public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs,
                         global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream,
-                        global::System.Span<float> scratch)
+                        global::System.Span<float> outputs, global::System.Span<float> scratch)
                     {
                         _ = seed; // no dropout layers: the examples' randomness is unused
                         _ = stream;
@@ -356,6 +381,7 @@ namespace Company.Product.Models
                             global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(40, 24), parameters.Slice(64, 3), activation0, logits, n, 8, 3);
                             logits.CopyTo(activation1);
                             for (int e = 0; e < n; e++) Layer1Activate(activation1.Slice(e * 3, 3));
+                            if (!outputs.IsEmpty) activation1.CopyTo(outputs.Slice(first * 3, n * 3));
 
                             // The fused output deltas, example by example.
                             for (int e = 0; e < n; e++)

@@ -106,16 +106,34 @@ public class ParallelInferenceTests
         // An instance of its own: the shared pools are used by tests running in parallel, and waiting for one may
         // allocate the wait objects a first contended lock needs.
         using var inference = new ParallelInference(network, 2);
-        for (int i = 0; i < 10; i++)
+        // Warm up both ways a barrier wait can end: workers that give up spinning and block (pauses between calls), and a
+        // caller that blocks for a late worker (a network whose workers are slow), so lazily created wait objects exist
+        // before measuring; under a loaded test run either can happen in any call.
+        var slowWorkers = new SlowWorkerNetwork(network, System.Environment.CurrentManagedThreadId);
+        for (int i = 0; i < 5; i++)
         {
-            // Pauses let the workers' spinning give way to blocking, so the barrier's lazily created wait objects exist.
             inference.ForwardBatch(inputs, outputs, 300);
             System.Threading.Thread.Sleep(10);
+            lock (inference.Gate) inference.Run(slowWorkers, inputs, outputs, 300);
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 50; i++) inference.ForwardBatch(inputs, outputs, 300);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    /// <summary>Sleeps 5 ms before each ForwardBatch on any thread but the caller's, so the caller waits at the barrier.</summary>
+    private sealed class SlowWorkerNetwork : DelegatingNetwork
+    {
+        private readonly int _callerThread;
+
+        public SlowWorkerNetwork(INetwork inner, int callerThread) : base(inner) => _callerThread = callerThread;
+
+        public override void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs, int count)
+        {
+            if (System.Environment.CurrentManagedThreadId != _callerThread) System.Threading.Thread.Sleep(5);
+            base.ForwardBatch(inputs, outputs, count);
+        }
     }
 
     /// <summary>Throws from every ForwardBatch, so each worker fails.</summary>

@@ -108,6 +108,14 @@ public sealed class ReferenceNetworkAdapter : INetwork
         return (float)loss;
     }
 
+    /// <summary>The gradient as the 5-argument overload, and the outputs of a plain forward pass (the reference has no dropout-active forward).</summary>
+    public float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream, Span<float> outputs)
+    {
+        float loss = AccumulateGradientsBatch(inputs, targets, count, gradients, dropoutStream);
+        if (!outputs.IsEmpty) ForwardBatch(inputs, outputs, count);
+        return loss;
+    }
+
     public void ZeroGradients() => Array.Clear(_gradients, 0, _gradients.Length);
 
     public string Summary() => Architecture.ToString();

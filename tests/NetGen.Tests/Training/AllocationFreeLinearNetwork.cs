@@ -55,7 +55,10 @@ internal sealed class AllocationFreeLinearNetwork : INetwork
 
     public float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count) => AccumulateGradientsBatch(inputs, targets, count, _gradients, 0);
 
-    public float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream)
+    public float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream) =>
+        AccumulateGradientsBatch(inputs, targets, count, gradients, dropoutStream, Span<float>.Empty);
+
+    public float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream, Span<float> outputs)
     {
         Span<float> output = stackalloc float[OutputSize];
         float loss = 0;
@@ -63,6 +66,7 @@ internal sealed class AllocationFreeLinearNetwork : INetwork
         {
             ReadOnlySpan<float> x = inputs.Slice(e * InputSize, InputSize);
             Forward(x, output);
+            if (!outputs.IsEmpty) output.CopyTo(outputs.Slice(e * OutputSize, OutputSize));
             for (int o = 0; o < OutputSize; o++)
             {
                 float d = output[o] - targets[e * OutputSize + o];

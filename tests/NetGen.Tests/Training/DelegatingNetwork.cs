@@ -23,4 +23,12 @@ internal abstract class DelegatingNetwork(INetwork inner) : INetwork
 
     public virtual float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream) =>
         inner.AccumulateGradientsBatch(inputs, targets, count, gradients, dropoutStream);
+
+    public virtual float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream, Span<float> outputs)
+    {
+        // Through the overload tests override, so a disturbed accumulation is seen by Fit too; then the outputs as a forward pass would give them.
+        float loss = AccumulateGradientsBatch(inputs, targets, count, gradients, dropoutStream);
+        if (!outputs.IsEmpty) inner.ForwardBatch(inputs, outputs, count);
+        return loss;
+    }
 }

@@ -71,6 +71,9 @@ public sealed class ParameterOnlyNetwork : INetwork
     public float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream) =>
         throw new NotSupportedException();
 
+    public float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream, Span<float> outputs) =>
+        throw new NotSupportedException();
+
     public void ZeroGradients() => throw new NotSupportedException();
 
     public string Summary() => Architecture.ToString();
