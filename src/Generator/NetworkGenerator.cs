@@ -40,7 +40,8 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(diagnostics, ReportDiagnostics);
+        // Reported against the compilation's syntax trees, so #pragma and .editorconfig apply (see LocatedDiagnostics).
+        context.RegisterSourceOutput(Locate(diagnostics, context), ReportDiagnostics);
 
         IncrementalValuesProvider<BoundNetwork> bound = results
             .Combine(EmbeddedWeightsFiles(context, results))
@@ -51,7 +52,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (network, _) => network.Diagnostics)
             .WithTrackingName(TrackingNames.WeightsDiagnostics);
 
-        context.RegisterSourceOutput(weightsDiagnostics, ReportDiagnostics);
+        context.RegisterSourceOutput(Locate(weightsDiagnostics, context), ReportDiagnostics);
 
         // Diagnostics are dropped here so that a weights error moving with its attribute does not re-emit the network.
         IncrementalValuesProvider<BoundNetwork> models = bound
@@ -76,9 +77,16 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models.Combine(collidingHintNames), static (spc, pair) => EmitSource(spc, pair.Left, pair.Right));
     }
 
-    private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    private static IncrementalValuesProvider<LocatedDiagnostics> Locate(
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics, IncrementalGeneratorInitializationContext context) =>
+        diagnostics
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => LocatedDiagnostics.Find(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.LocateDiagnostics);
+
+    private static void ReportDiagnostics(SourceProductionContext context, LocatedDiagnostics located)
     {
-        foreach (DiagnosticInfo info in diagnostics) context.ReportDiagnostic(info.ToDiagnostic());
+        foreach (DiagnosticInfo info in located.Diagnostics) context.ReportDiagnostic(located.ToDiagnostic(info));
     }
 
     /// <summary>

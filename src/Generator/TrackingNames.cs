@@ -11,4 +11,7 @@ internal static class TrackingNames
     public const string WeightsRead = nameof(WeightsRead);
     public const string WeightsBind = nameof(WeightsBind);
     public const string WeightsDiagnostics = nameof(WeightsDiagnostics);
+
+    /// <summary>Diagnostics paired with the syntax trees they point into, just before reporting (holds trees by design).</summary>
+    public const string LocateDiagnostics = nameof(LocateDiagnostics);
 }

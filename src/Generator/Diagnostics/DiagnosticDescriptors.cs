@@ -10,6 +10,7 @@ internal static class DiagnosticDescriptors
 {
     private const string DeclarationCategory = "NetGen.Declaration";
     private const string WeightsCategory = "NetGen.EmbeddedWeights";
+    private const string CallCategory = "NetGen.Usage";
     // Relative to the repository root: NetGen has no canonical public home yet, and a made-up absolute URL would send
     // users to a 404. docs/diagnostics.md has one section per ID with this anchor; a test keeps the two in sync.
     private const string HelpLinkBase = "docs/diagnostics.md#";
@@ -173,6 +174,17 @@ internal static class DiagnosticDescriptors
         "NG0035", "Embedded weights tensor has an unsupported dtype",
         "'{0}' has a tensor of an unsupported dtype for '{1}': {2}",
         DiagnosticSeverity.Error, WeightsCategory);
+
+    // NG0040-NG0049: calls to a generated network's members (CallSiteShapeAnalyzer).
+    public static readonly DiagnosticDescriptor WrongBufferLength = Create(
+        "NG0040", "Buffer has the wrong length for the network",
+        "'{0}' of {1}.{2} must have {3} values ({1}.{4}), but this argument has {5}",
+        DiagnosticSeverity.Error, CallCategory);
+
+    public static readonly DiagnosticDescriptor BatchBufferTooShort = Create(
+        "NG0041", "Batch buffer is too short for the count",
+        "'{0}' of {1}.{2} needs at least {3} values ({4} examples of {1}.{5} = {6}), but this argument has {7}",
+        DiagnosticSeverity.Error, CallCategory);
 
     public static readonly DiagnosticDescriptor InternalError = Create(
         "NG0099", "NetGen internal error",
