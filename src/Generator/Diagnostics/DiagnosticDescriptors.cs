@@ -174,6 +174,17 @@ internal static class DiagnosticDescriptors
         "'{0}' has a tensor of an unsupported dtype for '{1}': {2}",
         DiagnosticSeverity.Error, WeightsCategory);
 
+    // The shared ONNX reader's sentence ({2}) names the node by index and operator, as the runtime's Load does.
+    public static readonly DiagnosticDescriptor WeightsOnnxUnsupported = Create(
+        "NG0036", "Embedded ONNX graph is not a dense network",
+        "'{0}' cannot be embedded in '{1}': {2}",
+        DiagnosticSeverity.Error, WeightsCategory);
+
+    public static readonly DiagnosticDescriptor WeightsOnnxActivation = Create(
+        "NG0037", "Embedded ONNX layer has a different activation",
+        "'{0}' does not match the activations of '{1}': {2}",
+        DiagnosticSeverity.Error, WeightsCategory);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "NG0099", "NetGen internal error",
         "NetGen could not process '{0}': {1}; please report this with the declaration that caused it",
