@@ -144,12 +144,14 @@ namespace NetGen.Onnx
                 ended = outputs.Contains(current);
             }
 
-            if (!ended)
+            // skl2onnx classifiers (zipmap left on) expose the probabilities only as ZipMap's dictionaries of them.
+            bool zipped = !ended && graph.Nodes.Any(n => n.OpType == "ZipMap" && n.Inputs.Count == 1 && n.Inputs[0] == current && n.Outputs.Any(outputs.Contains));
+            if (!ended && !zipped)
                 throw Unsupported($"the dense chain ends at tensor '{current}', which is not a graph output (outputs: {string.Join(", ", graph.Outputs.Select(o => "'" + o.Name + "'"))})");
             if (network.Layers.Count == 0)
                 throw Unsupported("the graph has no Gemm or MatMul node, so it holds no Dense layer");
-            OnnxValueInfo output = graph.Outputs.First(o => o.Name == current);
-            if (output.ElemType != 0 && output.ElemType != OnnxSchema.DataTypeFloat)
+            OnnxValueInfo? output = graph.Outputs.FirstOrDefault(o => o.Name == current);
+            if (output is not null && output.ElemType != 0 && output.ElemType != OnnxSchema.DataTypeFloat)
                 throw new OnnxFormatException(OnnxErrorKind.WrongDType, $"output '{output.Name}' has element type {OnnxModelParser.DataTypeName(output.ElemType)}; NetGen needs FLOAT");
             return network;
         }
