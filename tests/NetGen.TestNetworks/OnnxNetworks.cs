@@ -11,3 +11,16 @@ namespace NetGen.TestNetworks
     [EmbeddedWeights("Weights/pytorch_4_16_8_3.onnx")]
     public partial class PyTorchOnnxNetwork { }
 }
+
+namespace NetGen.TestNetworks
+{
+    /// <summary>
+    /// The iris network that tools/pytorch/train_ddp.py trains with DistributedDataParallel (2 gloo processes, 1 epoch),
+    /// baked in from its ONNX export Weights/iris_ddp_2proc.onnx: the scale-out path ending in a NetGen build.
+    /// </summary>
+    [Network(4)]
+    [Dense(16, Activation.Tanh)]
+    [Dense(3, Activation.Softmax)]
+    [EmbeddedWeights("Weights/iris_ddp_2proc.onnx")]
+    public partial class IrisDdpNetwork { }
+}
