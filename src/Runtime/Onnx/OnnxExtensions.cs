@@ -30,9 +30,7 @@ public static class OnnxExtensions
         if (network is null) throw new ArgumentNullException(nameof(network));
         if (path is null) throw new ArgumentNullException(nameof(path));
         NetworkArchitecture architecture = network.Architecture;
-        Span<float> parameters = network.Parameters;
-        if (parameters.Length != architecture.ParameterCount)
-            throw new ArgumentException($"The network's Parameters span has {parameters.Length} values but its architecture needs {architecture.ParameterCount}.", nameof(network));
+        ReadOnlySpan<float> parameters = WeightFileExtensions.CheckedParameters(network, architecture);
         if (standardizer is not null && standardizer.FeatureCount != architecture.InputSize)
             throw new ArgumentException($"The standardizer has {standardizer.FeatureCount} features but the network has {architecture.InputSize} inputs.", nameof(standardizer));
         if (foldStandardizer && standardizer is null)
@@ -62,9 +60,7 @@ public static class OnnxExtensions
         if (network is null) throw new ArgumentNullException(nameof(network));
         if (path is null) throw new ArgumentNullException(nameof(path));
         NetworkArchitecture architecture = network.Architecture;
-        Span<float> parameters = network.Parameters;
-        if (parameters.Length != architecture.ParameterCount)
-            throw new ArgumentException($"The network's Parameters span has {parameters.Length} values but its architecture needs {architecture.ParameterCount}.", nameof(network));
+        WeightFileExtensions.CheckedParameters(network, architecture);
 
         // The whole file is read: ONNX puts the graph and the weights in one message, and every allocation below is
         // bounded by the file's real size (the reader checks each length against the bytes left).
@@ -89,7 +85,7 @@ public static class OnnxExtensions
             dense.Layers[i].Bias.CopyTo(staged, layer.BiasOffset);
         }
 
-        staged.CopyTo(parameters);
+        staged.CopyTo(network.Parameters);
         return new LoadResult(standardizer, dense.Metadata, usedPyTorchNames: false);
     }
 

@@ -111,7 +111,8 @@ public static class WeightFileExtensions
         return new LoadResult(standardizer, header.Metadata, pyTorchNames);
     }
 
-    private static ReadOnlySpan<float> CheckedParameters(INetwork network, NetworkArchitecture architecture)
+    /// <summary>The network's parameters, after checking their count against its architecture (shared with <see cref="OnnxExtensions"/>).</summary>
+    internal static ReadOnlySpan<float> CheckedParameters(INetwork network, NetworkArchitecture architecture)
     {
         Span<float> parameters = network.Parameters;
         if (parameters.Length != architecture.ParameterCount)

@@ -25,26 +25,6 @@ public sealed class DdpScaleOutTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static (float[][] Inputs, float[][] Outputs, JsonElement Root) Reference(string path)
-    {
-        JsonElement root = JsonDocument.Parse(File.ReadAllText(path)).RootElement;
-        static float[][] Rows(JsonElement e) => e.EnumerateArray().Select(r => r.EnumerateArray().Select(v => (float)v.GetDouble()).ToArray()).ToArray();
-        return (Rows(root.GetProperty("inputs")), Rows(root.GetProperty("outputs")), root);
-    }
-
-    private static double MaxDifference(INetwork net, float[][] inputs, float[][] outputs)
-    {
-        double max = 0;
-        var y = new float[net.OutputSize];
-        for (int i = 0; i < inputs.Length; i++)
-        {
-            net.Forward(inputs[i], y);
-            for (int k = 0; k < y.Length; k++) max = Math.Max(max, Math.Abs(y[k] - outputs[i][k]));
-        }
-
-        return max;
-    }
-
     [FactWhenPythonHas("torch, onnx", "python3-torch python3-onnx")]
     public void TwoProcessDdpEpochMatchesNetGen()
     {
@@ -55,7 +35,8 @@ public sealed class DdpScaleOutTests : IDisposable
             TimeSpan.FromMinutes(4));
         Assert.True(exit == 0, $"train_ddp.py failed ({exit}):\n{output}\n{error}");
 
-        (float[][] inputs, float[][] outputs, JsonElement root) = Reference(_dir.File("reference.json"));
+        ReferenceOutputs reference = ReferenceOutputs.Read(_dir.File("reference.json"));
+        (float[][] inputs, float[][] outputs, JsonElement root) = (reference.Inputs, reference.Outputs, reference.Root);
         Assert.Equal(2, root.GetProperty("world_size").GetInt32());
         Assert.True(root.GetProperty("steps_per_rank").GetInt32() > 0);
         // The ranks stepped in lockstep: DDP averaged their gradients, so their weights are identical.
@@ -65,7 +46,7 @@ public sealed class DdpScaleOutTests : IDisposable
         LoadResult result = fromSafetensors.Load(_dir.File("model.safetensors"));
         Assert.True(result.UsedPyTorchNames);
         Assert.NotNull(result.Standardizer);
-        Assert.InRange(MaxDifference(fromSafetensors, inputs, outputs), 0, Tolerance);
+        Assert.InRange(reference.MaxDifference(fromSafetensors), 0, Tolerance);
 
         var fromOnnx = new IrisDdpNetwork();
         fromOnnx.Load(_dir.File("model.onnx"));
@@ -83,11 +64,12 @@ public sealed class DdpScaleOutTests : IDisposable
     [Fact]
     public void CheckedInDdpModelEmbedsAndMatchesPyTorch()
     {
-        (float[][] inputs, float[][] outputs, JsonElement root) = Reference(RepoFiles.TestData("iris_ddp_2proc.json"));
+        ReferenceOutputs reference = ReferenceOutputs.Read(RepoFiles.TestData("iris_ddp_2proc.json"));
+        JsonElement root = reference.Root;
         Assert.Equal(2, root.GetProperty("world_size").GetInt32());
         IrisDdpNetwork baked = IrisDdpNetwork.CreatePretrained();
-        Assert.InRange(MaxDifference(baked, inputs, outputs), 0, Tolerance);
+        Assert.InRange(reference.MaxDifference(baked), 0, Tolerance);
         // The same check fails for an untrained network of the same shape.
-        Assert.True(MaxDifference(new IrisDdpNetwork(seed: 1), inputs, outputs) > 1e-2);
+        Assert.True(reference.MaxDifference(new IrisDdpNetwork(seed: 1)) > 1e-2);
     }
 }

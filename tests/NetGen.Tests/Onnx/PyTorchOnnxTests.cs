@@ -24,32 +24,14 @@ public sealed class PyTorchOnnxTests
 
     public static string ModelPath => Path.Combine(RepoFiles.Root, "tests", "NetGen.TestNetworks", "Weights", "pytorch_4_16_8_3.onnx");
 
-    private static (float[][] Inputs, float[][] Outputs, string[] Nodes) Expected()
-    {
-        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(RepoFiles.TestData("pytorch_4_16_8_3_onnx.json")));
-        static float[][] Rows(JsonElement e) => e.EnumerateArray().Select(r => r.EnumerateArray().Select(v => (float)v.GetDouble()).ToArray()).ToArray();
-        return (Rows(doc.RootElement.GetProperty("inputs")), Rows(doc.RootElement.GetProperty("outputs")),
-            doc.RootElement.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()!).ToArray());
-    }
+    private static ReferenceOutputs Expected() => ReferenceOutputs.Read(RepoFiles.TestData("pytorch_4_16_8_3_onnx.json"));
 
-    private static double MaxDifference(INetwork net)
-    {
-        (float[][] inputs, float[][] outputs, _) = Expected();
-        double max = 0;
-        var y = new float[3];
-        for (int i = 0; i < inputs.Length; i++)
-        {
-            net.Forward(inputs[i], y);
-            for (int k = 0; k < 3; k++) max = Math.Max(max, Math.Abs(y[k] - outputs[i][k]));
-        }
-
-        return max;
-    }
+    private static double MaxDifference(INetwork net) => Expected().MaxDifference(net);
 
     [Fact]
     public void TheFileIsTorchsGemmGraph()
     {
-        Assert.Equal(new[] { "Gemm", "Tanh", "Gemm", "LeakyRelu", "Gemm", "Softmax" }, Expected().Nodes);
+        Assert.Equal(new[] { "Gemm", "Tanh", "Gemm", "LeakyRelu", "Gemm", "Softmax" }, Expected().Root.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()).ToArray());
     }
 
     [Fact]
