@@ -175,6 +175,16 @@ internal static class DiagnosticDescriptors
         "'{0}' has a tensor of an unsupported dtype for '{1}': {2}",
         DiagnosticSeverity.Error, WeightsCategory);
 
+    // The shared ONNX reader's sentence ({2}) names the node by index and operator, as the runtime's Load does.
+    public static readonly DiagnosticDescriptor WeightsOnnxUnsupported = Create(
+        "NG0036", "Embedded ONNX graph is not a dense network",
+        "'{0}' cannot be embedded in '{1}': {2}",
+        DiagnosticSeverity.Error, WeightsCategory);
+
+    public static readonly DiagnosticDescriptor WeightsOnnxActivation = Create(
+        "NG0037", "Embedded ONNX layer has a different activation",
+        "'{0}' does not match the activations of '{1}': {2}",
+        DiagnosticSeverity.Error, WeightsCategory);
     // NG0040-NG0049: calls to a generated network's members (CallSiteShapeAnalyzer).
     public static readonly DiagnosticDescriptor WrongBufferLength = Create(
         "NG0040", "Buffer has the wrong length for the network",

@@ -34,6 +34,7 @@ internal static class EmbeddedWeightsBinder
                 $"it names {matches.Count} AdditionalFiles ({string.Join(", ", matches.Select(m => m.Path))}); write more of its path so it names one"));
 
         WeightsFile file = matches[0];
+        if (file.Onnx is not null) return OnnxWeightsBinder.Bind(model, location, path, file.Onnx);
         if (file.Problem is not null) return Failed(model, DiagnosticInfo.Create(DiagnosticDescriptors.WeightsFileMalformed, location, path, model.FullName, file.Problem));
 
         SafetensorsHeader header = ToHeader(file);

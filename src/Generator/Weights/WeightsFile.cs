@@ -13,4 +13,5 @@ namespace NetGen.Generator.Weights;
 /// <param name="Tensors">The header's tensors in file order (empty when <paramref name="Problem"/> is set).</param>
 /// <param name="HeaderLength">The JSON header's length N.</param>
 /// <param name="Data">The data buffer after the header (empty when <paramref name="Problem"/> is set).</param>
-internal sealed record WeightsFile(string Path, EquatableArray<string> RequestedAs, string? Problem, EquatableArray<WeightsTensor> Tensors, long HeaderLength, ByteBlob Data);
+/// <param name="Onnx">For an <c>.onnx</c> file, what its graph holds (the other members then stay empty); null for safetensors.</param>
+internal sealed record WeightsFile(string Path, EquatableArray<string> RequestedAs, string? Problem, EquatableArray<WeightsTensor> Tensors, long HeaderLength, ByteBlob Data, OnnxWeights? Onnx = null);

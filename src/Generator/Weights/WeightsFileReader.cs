@@ -36,7 +36,8 @@ internal static class WeightsFileReader
         if (requestedAs.Count == 0) return null;
         cancellationToken.ThrowIfCancellationRequested();
         string? problem = TryReadAllBytes(file.Path, out byte[] bytes);
-        return problem is not null ? Unusable(file.Path, requestedAs, problem) : Parse(file.Path, requestedAs, bytes);
+        if (problem is not null) return Unusable(file.Path, requestedAs, problem);
+        return OnnxWeightsReader.IsOnnx(file.Path) ? OnnxWeightsReader.Parse(file.Path, requestedAs, bytes) : Parse(file.Path, requestedAs, bytes);
     }
 
     /// <summary>Parses a whole safetensors file held in memory. Never throws: every problem becomes <see cref="WeightsFile.Problem"/>.</summary>

@@ -56,7 +56,8 @@ public static class WeightFileExtensions
     }
 
     /// <summary>
-    /// Reads the parameters from a safetensors file at <paramref name="path"/> into <paramref name="network"/>. The whole
+    /// Reads the parameters from a safetensors file (or, for a path ending in <c>.onnx</c>, an ONNX model: see
+    /// <see cref="OnnxExtensions.LoadOnnx"/>) at <paramref name="path"/> into <paramref name="network"/>. The whole
     /// file is validated first (header length, JSON, names, dtypes, shapes, offsets, finite values, and the activations
     /// NetGen recorded, if any); only then are the parameters replaced, so a bad file leaves the network unchanged.
     /// Tensors are matched by NetGen's names <c>layers.{i}.weight</c>/<c>.bias</c>, or, when those are not all present,
@@ -72,6 +73,7 @@ public static class WeightFileExtensions
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
         if (path is null) throw new ArgumentNullException(nameof(path));
+        if (OnnxExtensions.IsOnnxPath(path)) return network.LoadOnnx(path);
         NetworkArchitecture architecture = network.Architecture;
         CheckedParameters(network, architecture);
 
@@ -109,7 +111,8 @@ public static class WeightFileExtensions
         return new LoadResult(standardizer, header.Metadata, pyTorchNames);
     }
 
-    private static ReadOnlySpan<float> CheckedParameters(INetwork network, NetworkArchitecture architecture)
+    /// <summary>The network's parameters, after checking their count against its architecture (shared with <see cref="OnnxExtensions"/>).</summary>
+    internal static ReadOnlySpan<float> CheckedParameters(INetwork network, NetworkArchitecture architecture)
     {
         Span<float> parameters = network.Parameters;
         if (parameters.Length != architecture.ParameterCount)
@@ -132,22 +135,8 @@ public static class WeightFileExtensions
             throw new InvalidDataException($"{path}: the weights were saved from a network with activations [{saved}] but this network has [{expected}] (metadata '{WeightFileMetadata.ActivationsKey}').");
     }
 
-    private static Standardizer? ReadStandardizer(string path, SafetensorsHeader header, int inputSize)
-    {
-        bool hasMeans = header.Metadata.TryGetValue(WeightFileMetadata.StandardizerMeansKey, out string? meansText);
-        bool hasStds = header.Metadata.TryGetValue(WeightFileMetadata.StandardizerStdsKey, out string? stdsText);
-        if (!hasMeans && !hasStds) return null;
-        if (!hasMeans || !hasStds)
-            throw new InvalidDataException($"{path}: metadata has '{(hasMeans ? WeightFileMetadata.StandardizerMeansKey : WeightFileMetadata.StandardizerStdsKey)}' without '{(hasMeans ? WeightFileMetadata.StandardizerStdsKey : WeightFileMetadata.StandardizerMeansKey)}'.");
-        float[] means = WeightFileMetadata.ParseFloats(meansText!, inputSize, out string? problem)
-            ?? throw new InvalidDataException($"{path}: metadata '{WeightFileMetadata.StandardizerMeansKey}' {problem}.");
-        float[] stds = WeightFileMetadata.ParseFloats(stdsText!, inputSize, out problem)
-            ?? throw new InvalidDataException($"{path}: metadata '{WeightFileMetadata.StandardizerStdsKey}' {problem}.");
-        for (int i = 0; i < stds.Length; i++)
-            if (!(stds[i] > 0))
-                throw new InvalidDataException(FormattableString.Invariant($"{path}: metadata '{WeightFileMetadata.StandardizerStdsKey}' value {i} is {stds[i]}; standard deviations must be positive."));
-        return new Standardizer(means, stds);
-    }
+    private static Standardizer? ReadStandardizer(string path, SafetensorsHeader header, int inputSize) =>
+        WeightFileMetadata.ReadStandardizer(path, header.Metadata, inputSize);
 
     private static void Throw(string path, SafetensorsError? error)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Text;
 
 namespace NetGen;
@@ -75,5 +76,23 @@ internal static class WeightFileMetadata
         }
 
         return values;
+    }
+
+    /// <summary>The standardizer recorded in <paramref name="metadata"/>, or null if none; a partial or malformed one is an <see cref="System.IO.InvalidDataException"/> naming <paramref name="path"/>.</summary>
+    public static Standardizer? ReadStandardizer(string path, IReadOnlyDictionary<string, string> metadata, int inputSize)
+    {
+        bool hasMeans = metadata.TryGetValue(StandardizerMeansKey, out string? meansText);
+        bool hasStds = metadata.TryGetValue(StandardizerStdsKey, out string? stdsText);
+        if (!hasMeans && !hasStds) return null;
+        if (!hasMeans || !hasStds)
+            throw new InvalidDataException($"{path}: metadata has '{(hasMeans ? StandardizerMeansKey : StandardizerStdsKey)}' without '{(hasMeans ? StandardizerStdsKey : StandardizerMeansKey)}'.");
+        float[] means = ParseFloats(meansText!, inputSize, out string? problem)
+            ?? throw new InvalidDataException($"{path}: metadata '{StandardizerMeansKey}' {problem}.");
+        float[] stds = ParseFloats(stdsText!, inputSize, out problem)
+            ?? throw new InvalidDataException($"{path}: metadata '{StandardizerStdsKey}' {problem}.");
+        for (int i = 0; i < stds.Length; i++)
+            if (!(stds[i] > 0))
+                throw new InvalidDataException(FormattableString.Invariant($"{path}: metadata '{StandardizerStdsKey}' value {i} is {stds[i]}; standard deviations must be positive."));
+        return new Standardizer(means, stds);
     }
 }
