@@ -13,14 +13,18 @@
 #   --openblas-coretype NAME force OpenBLAS's kernels for PyTorch and numpy (default: its own choice, unless it does not
 #                            recognise the CPU; then one picked from the CPU flags)
 #   --out FILE               the markdown table (default benchmarks/peers/results/<date>-<cpu>[-quick].md)
+#   --keep                   keep the work folder (exported models, outputs, raw results) and print its path
 #
 # Needs: dotnet SDK 10, g++, and Debian's python3-torch python3-numpy python3-onnx python3-threadpoolctl
 # libopenblas0-pthread libeigen3-dev dataset-fashion-mnist (the script says which is missing).
 set -euo pipefail
+
+# Everything runs inside main, which bash parses whole before running it: editing this file during a run is safe.
+main() {
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 
-rtneural="" rounds="" quick=0 data=/usr/share/datasets/fashion-mnist coretype="" out=""
+rtneural="" rounds="" quick=0 keep=0 data=/usr/share/datasets/fashion-mnist coretype="" out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rtneural) rtneural=$(cd "$2" && pwd); shift 2 ;;
@@ -29,7 +33,8 @@ while [ $# -gt 0 ]; do
     --data) data=$2; shift 2 ;;
     --openblas-coretype) coretype=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --keep) keep=1; shift ;;
+    -h|--help) sed -n '2,/^# libopenblas0/p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -60,7 +65,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 work=$(mktemp -d /tmp/netgen-peers.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+if [ "$keep" = 1 ]; then echo "Work folder (kept): $work"; else trap 'rm -rf "$work"' EXIT; fi
 mkdir -p "$work/bin" "$work/outputs"
 started=$(date +%s)
 echo "== Machine"
@@ -82,8 +87,9 @@ if ! dotnet build "$here/NetGen.Peers.TorchSharp/NetGen.Peers.TorchSharp.csproj"
   tail -20 "$build_log"; echo "TorchSharp runner did not build (is the TorchSharp-cpu package reachable?): its column stays empty" >&2
   torchsharp=""
 elif ! probe=$("$torchsharp" probe 2>&1); then
-  # TorchSharp 0.107's native library needs GLIBCXX_3.4.32 (GCC 13's libstdc++); Debian 12 ships GCC 12's.
-  echo "TorchSharp cannot load libtorch here, so its column stays empty: $(echo "$probe" | grep -m1 -oE "GLIBC[A-Z_]*[0-9.]+' not found[^)]*\)" || echo "$probe" | grep -m1 -E 'Exception' || echo "see '$torchsharp probe'")" >&2
+  # TorchSharp 0.107's native library needs GLIBCXX_3.4.32 (GCC 13's libstdc++); Debian 12 ships GCC 12's (3.4.30).
+  reason=$(ldd "$(dirname "$torchsharp")/cpu/libLibTorchSharp.so" 2>/dev/null | grep -m1 'not found' | sed 's/^[[:space:]]*//' || true)
+  echo "TorchSharp cannot load libtorch here, so its column stays empty: ${reason:-$(echo "$probe" | grep -m1 Exception)}" >&2
   torchsharp=""
 fi
 g++ -std=c++17 -O2 -march=native -pthread -o "$work/bin/fma_peak" "$here/native/fma_peak.cpp"
@@ -232,3 +238,6 @@ $python "$here/python/report.py" table --work "$work" --md "$out"
 cp "$work/results.jsonl" "${out%.md}.jsonl"
 echo "Raw measurements: ${out%.md}.jsonl"
 echo "Took $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s."
+}
+
+main "$@"
