@@ -70,6 +70,8 @@ mkdir -p "$work/bin" "$work/outputs"
 started=$(date +%s)
 echo "== Machine"
 cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
+# Virtual machines often report only "AMD EPYC": family, model and stepping tell the generation apart (26/2 = Zen 5).
+cpu="$cpu (family $(lscpu | sed -n 's/^CPU family: *//p' | head -1), model $(lscpu | sed -n 's/^Model: *//p' | head -1))"
 cores=$(nproc)
 flags=$(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'sse4_2|avx|avx2|fma|avx512f|avx512bw|avx512vl|avx512_vnni|avx512_bf16|avx512_fp16|amx_tile' | tr '\n' ' ' | sed 's/ $//')
 uptime_before=$(uptime)

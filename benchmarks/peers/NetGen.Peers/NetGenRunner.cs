@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using NetGen.Benchmarks;
 
 namespace NetGen.Peers;
 
@@ -16,9 +17,9 @@ internal static class NetGenRunner
     {
         INetwork net = network switch
         {
-            "tiny" => new TinyPeerNet(seed: 1),
-            "medium" => new MediumPeerNet(seed: 1),
-            _ => new LargePeerNet(seed: 1),
+            "tiny" => new TinyNet(seed: 1),
+            "medium" => new MediumNet(seed: 1),
+            _ => new TrainingNet(seed: 1),
         };
         net.Load(Path.Combine(work, network + ".safetensors")); // PyTorch's state dict: every peer runs these weights
         return net;
@@ -40,12 +41,12 @@ internal static class NetGenRunner
             // The concrete generated type, as a user holding their network calls it (no interface dispatch).
             switch (network)
             {
-                case TinyPeerNet tiny:
+                case TinyNet tiny:
                     tiny.Forward(inputs, outputs);
                     ResultLine.WriteOutputs(args.Optional("out"), outputs);
                     timing = CallTimer.Measure(() => { tiny.Forward(inputs, outputs); CallTimer.Consume(outputs[0]); }, warmup, seconds, false);
                     break;
-                case MediumPeerNet medium:
+                case MediumNet medium:
                     medium.Forward(inputs, outputs);
                     ResultLine.WriteOutputs(args.Optional("out"), outputs);
                     timing = CallTimer.Measure(() => { medium.Forward(inputs, outputs); CallTimer.Consume(outputs[0]); }, warmup, seconds, false);
@@ -56,7 +57,7 @@ internal static class NetGenRunner
         }
         else if (threads == 1)
         {
-            var large = (LargePeerNet)network;
+            var large = (TrainingNet)network;
             large.ForwardBatch(inputs, outputs, examples);
             ResultLine.WriteOutputs(args.Optional("out"), outputs);
             method = "ForwardBatch(inputs, outputs, count)";
