@@ -7,7 +7,8 @@ namespace NetGen.Benchmarks.Training;
 
 /// <summary>
 /// Issue 4's training workload: one epoch of 784-256-128-10 (ReLU, softmax, Adam 1e-3, batch 64) over 60,000
-/// examples of uniform random pixels with random one-hot labels, exactly what benchmarks/pytorch/train_epoch.py runs.
+/// examples of uniform random pixels with random one-hot labels, what the former benchmarks/pytorch/train_epoch.py ran
+/// (benchmarks/peers now sets NetGen against its peers on real Fashion-MNIST).
 /// One invocation is one whole epoch through the runtime's <c>Fit</c>; examples per second is 60,000 / the median epoch
 /// time. Compare with PyTorch at <see cref="MeasureTrainingAccuracy"/> false (its script does not measure it either);
 /// true adds a <c>ForwardBatch</c> of every mini-batch, as <c>Fit</c> does by default. The allocation column is per epoch and
