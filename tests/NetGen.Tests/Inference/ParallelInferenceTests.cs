@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using NetGen.Tests.GeneratedCode;
 using NetGen.Tests.Training;
 using Xunit;
@@ -117,9 +118,17 @@ public class ParallelInferenceTests
             lock (inference.Gate) inference.Run(slowWorkers, inputs, outputs, 300);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 50; i++) inference.ForwardBatch(inputs, outputs, 300);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // A per-call allocation shows in every window; a wait object created lazily the first time this thread blocks
+        // (which a loaded test run can delay past any warm-up) shows in one at most.
+        var windows = new long[5];
+        for (int window = 0; window < windows.Length; window++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 50; i++) inference.ForwardBatch(inputs, outputs, 300);
+            windows[window] = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.True(Array.IndexOf(windows, 0L) >= 0 && windows.Count(w => w != 0) <= 1, $"bytes per window of 50 calls: {string.Join(", ", windows)}");
     }
 
     /// <summary>Sleeps 5 ms before each ForwardBatch on any thread but the caller's, so the caller waits at the barrier.</summary>
