@@ -66,7 +66,7 @@ public sealed class ParameterTensor : IEquatable<ParameterTensor>
     /// <summary>One past the last element's position in the parameter vector.</summary>
     public int End => Offset + Length;
 
-    /// <summary>Whether regularisation (<see cref="TrainingOptions.L2"/>) applies to this tensor.</summary>
+    /// <summary>Whether <see cref="TrainingOptions.L1"/> and <see cref="TrainingOptions.L2"/> apply to this tensor.</summary>
     public bool IsRegularized { get; }
 
     /// <summary>The shape as 64-bit dimensions, as safetensors headers store them.</summary>
