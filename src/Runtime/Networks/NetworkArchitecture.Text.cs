@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -8,6 +9,18 @@ namespace NetGen;
 public sealed partial class NetworkArchitecture
 {
     private const string SummaryRowFormat = " {0,-22}{1,-16}{2,-22}{3,12}";
+
+    // C#'s reserved keywords, which cannot name a class without '@'.
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+        "using", "virtual", "void", "volatile", "while",
+    };
 
     /// <summary>
     /// One line per layer with output shapes and parameter counts, like Keras <c>summary()</c>: the same table a generated
@@ -47,19 +60,21 @@ public sealed partial class NetworkArchitecture
     /// <summary>
     /// The C# source of a class the NetGen generator turns into this network: <c>using NetGen;</c>, then
     /// <c>[Network]</c>, one <c>[Dense]</c> per layer with a <c>[Dropout]</c> after it where the layer has one, and an
-    /// empty <c>public partial class</c>. Arguments equal to the defaults (the loss <c>Auto</c> would choose, the default
+    /// empty <c>public partial class</c> with a summary naming the architecture. Arguments equal to the defaults (the loss <c>Auto</c> would choose, the default
     /// alpha, the activation's default <c>Init</c>) are left out, so the text reads as a person would write it; the
     /// generated class's <c>Architecture</c> equals this one.
     /// </summary>
-    /// <param name="className">The class name: a C# identifier (letters, digits and underscores, not starting with a digit).</param>
+    /// <param name="className">The class name: a C# identifier (letters, digits and underscores, not starting with a digit, not a keyword).</param>
     /// <exception cref="ArgumentException"><paramref name="className"/> is not an identifier.</exception>
     public string ToDeclaration(string className)
     {
         if (className is null) throw new ArgumentNullException(nameof(className));
         if (!IsIdentifier(className))
-            throw new ArgumentException($"'{className}' is not a C# class name; use letters, digits and underscores, not starting with a digit.", nameof(className));
+            throw new ArgumentException($"'{className}' is not a C# class name; use letters, digits and underscores, not starting with a digit, and not a C# keyword.", nameof(className));
         var text = new StringBuilder();
         text.Append("using NetGen;\n\n");
+        // A doc comment, so the class compiles cleanly in projects that require documentation (the text has no '<' or '&').
+        text.Append("/// <summary>A NetGen network: ").Append(ToString()).Append(".</summary>\n");
         text.Append("[Network(").Append(InputSize);
         if (Loss != ArchitectureRules.ResolveLoss(Loss.Auto, _layers[_layers.Length - 1].Activation)) text.Append(", Loss = Loss.").Append(Loss);
         text.Append(")]\n");
@@ -77,7 +92,7 @@ public sealed partial class NetworkArchitecture
 
     private static bool IsIdentifier(string name)
     {
-        if (name.Length == 0 || char.IsDigit(name[0])) return false;
+        if (name.Length == 0 || char.IsDigit(name[0]) || Keywords.Contains(name)) return false;
         foreach (char c in name)
             if (!(char.IsLetterOrDigit(c) || c == '_')) return false;
         return true;
