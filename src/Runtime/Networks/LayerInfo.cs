@@ -60,6 +60,9 @@ public sealed class LayerInfo : IEquatable<LayerInfo>
         });
     }
 
+    /// <summary>The layer kind, <c>Dense</c>: how summaries and weight-file messages name it.</summary>
+    public string Kind => "Dense";
+
     /// <summary>Fan-in.</summary>
     public int Inputs { get; }
 

@@ -46,7 +46,7 @@ public sealed partial class NetworkArchitecture
             total += parameters;
             string activation = layer.Activation.ToString();
             if (layer.Activation is Activation.LeakyRelu or Activation.Elu) activation += "(" + Invariant(layer.Alpha) + ")";
-            text.Append(SummaryRow($"dense_{l} (Dense)", Shape(layer.Units), activation, Count(parameters))).Append('\n');
+            text.Append(SummaryRow($"{layer.Kind.ToLowerInvariant()}_{l} ({layer.Kind})", Shape(layer.Units), activation, Count(parameters))).Append('\n');
             if (layer.DropoutRate > 0f)
                 text.Append(SummaryRow($"dropout_{l} (Dropout)", Shape(layer.Units), "rate " + Invariant(layer.DropoutRate), "0")).Append('\n');
         }
