@@ -6,7 +6,7 @@ using NetGen.Generator.Parsing;
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// Writes the public surface of API.md section 2: constants, constructors, parameter access, and the public methods,
+/// Writes the public surface of docs/api.md section 2: constants, constructors, parameter access, and the public methods,
 /// each checking its spans inline and throwing through the runtime's out-of-line helpers before calling into the kernels.
 /// </summary>
 internal static class MembersEmitter
