@@ -21,17 +21,8 @@ public class LayerResolverTests
 
     private static SafetensorsHeader Header(params (string Name, long[] Shape)[] tensors)
     {
-        var json = new StringBuilder("{");
-        long offset = 0;
-        foreach ((string name, long[] shape) in tensors)
-        {
-            long bytes = shape.Aggregate(4L, (a, d) => a * d);
-            json.Append($"\"{name}\":{{\"dtype\":\"F32\",\"shape\":[{string.Join(",", shape)}],\"data_offsets\":[{offset},{offset + bytes}]}},");
-            offset += bytes;
-        }
-
-        json.Length--;
-        Assert.Null(SafetensorsParser.ParseHeader(Encoding.UTF8.GetBytes(json.Append('}').ToString()), offset, out SafetensorsHeader? header));
+        (string json, int dataLength) = SafetensorsBytes.Header(tensors);
+        Assert.Null(SafetensorsParser.ParseHeader(Encoding.UTF8.GetBytes(json), dataLength, out SafetensorsHeader? header));
         return header!;
     }
 
