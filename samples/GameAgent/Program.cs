@@ -9,6 +9,8 @@ int frames = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureIn
 const int Agents = 64;
 const float Dt = 1f / 30f;
 
+// A NativeAOT build at default settings compiles only the 128-bit kernels; say which ones this process runs.
+Console.WriteLine(NetGen.KernelWidth.Description);
 Policy policy = Policy.CreatePretrained();
 var arena = new Arena(Agents, obstacles: 40, seed: 7);
 float[] features = new float[Observation.Size];

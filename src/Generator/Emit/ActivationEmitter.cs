@@ -20,11 +20,11 @@ internal static class ActivationEmitter
     private static string LambdaAlpha => Literals.Float((float)(SeluLambda * SeluAlpha));
 
     /// <summary>Whether the layer's activation changes its input (Identity needs no method at all).</summary>
-    public static bool HasActivation(LayerModel layer) => layer.Activation != ActivationKind.Identity;
+    public static bool HasActivation(LayerModel layer) => layer.Activation != Activation.Identity;
 
     /// <summary>Whether training multiplies deltas by an elementwise derivative (not Identity, not Softmax).</summary>
     public static bool HasElementwiseDerivative(LayerModel layer) =>
-        layer.Activation is not (ActivationKind.Identity or ActivationKind.Softmax);
+        layer.Activation is not (Activation.Identity or Activation.Softmax);
 
     public static void EmitActivate(IndentedTextWriter w, LayerModel layer)
     {
@@ -47,10 +47,10 @@ internal static class ActivationEmitter
         {
             w.WriteLine($"activations = activations.Slice(0, {layer.Units});");
             w.WriteLine($"deltas = deltas.Slice(0, {layer.Units});");
-            if (layer.Activation is ActivationKind.Relu or ActivationKind.LeakyRelu)
+            if (layer.Activation is Activation.Relu or Activation.LeakyRelu)
             {
                 // Vectorised select: a branch per unit would mispredict on the data-dependent signs.
-                string slope = layer.Activation == ActivationKind.Relu ? "0f" : Literals.Float(layer.Alpha);
+                string slope = layer.Activation == Activation.Relu ? "0f" : Literals.Float(layer.Alpha);
                 w.WriteLine($"{TypeNames.ActivationKernels}.RectifyGradient(activations, deltas, {slope});");
             }
             else
@@ -76,13 +76,13 @@ internal static class ActivationEmitter
         string alpha = Literals.Float(layer.Alpha);
         return layer.Activation switch
         {
-            ActivationKind.Sigmoid => "Sigmoid(values)",
-            ActivationKind.Tanh => "Tanh(values)",
-            ActivationKind.Relu => "Rectify(values, 0f)",
-            ActivationKind.LeakyRelu => $"Rectify(values, {alpha})",
-            ActivationKind.Elu => $"ExponentialLinear(values, 1f, {alpha})",
-            ActivationKind.Selu => $"ExponentialLinear(values, {Lambda}, {LambdaAlpha})",
-            ActivationKind.Softmax => "Softmax(values)",
+            Activation.Sigmoid => "Sigmoid(values)",
+            Activation.Tanh => "Tanh(values)",
+            Activation.Relu => "Rectify(values, 0f)",
+            Activation.LeakyRelu => $"Rectify(values, {alpha})",
+            Activation.Elu => $"ExponentialLinear(values, 1f, {alpha})",
+            Activation.Selu => $"ExponentialLinear(values, {Lambda}, {LambdaAlpha})",
+            Activation.Softmax => "Softmax(values)",
             _ => throw new System.ArgumentOutOfRangeException(nameof(layer), layer.Activation, "Identity has no activation method."),
         };
     }
@@ -93,10 +93,10 @@ internal static class ActivationEmitter
         string alpha = Literals.Float(layer.Alpha);
         return layer.Activation switch
         {
-            ActivationKind.Sigmoid => $"{delta} * a * (1f - a)",
-            ActivationKind.Tanh => $"{delta} * (1f - a * a)",
-            ActivationKind.Elu => $"a > 0f ? {delta} : {delta} * (a + {alpha})",
-            ActivationKind.Selu => $"a > 0f ? {delta} * {Lambda} : {delta} * (a + {LambdaAlpha})",
+            Activation.Sigmoid => $"{delta} * a * (1f - a)",
+            Activation.Tanh => $"{delta} * (1f - a * a)",
+            Activation.Elu => $"a > 0f ? {delta} : {delta} * (a + {alpha})",
+            Activation.Selu => $"a > 0f ? {delta} * {Lambda} : {delta} * (a + {LambdaAlpha})",
             _ => delta,
         };
     }

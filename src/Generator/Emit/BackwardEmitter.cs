@@ -1,5 +1,6 @@
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
 
@@ -9,11 +10,10 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal static class BackwardEmitter
 {
-    public static bool NeedsInputGradient(LayerModel layer) => layer.Index > 0;
-
-    public static void Emit(IndentedTextWriter w, LayerModel layer)
+    public static void Emit(IndentedTextWriter w, LayerPlan plan)
     {
-        bool inputGradient = NeedsInputGradient(layer);
+        LayerModel layer = plan.Layer;
+        bool inputGradient = plan.NeedsInputGradient;
         string summary = inputGradient
             ? "adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ"
             : "adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient)";
@@ -31,14 +31,16 @@ internal static class BackwardEmitter
                 w.WriteLine("dx.Clear();");
             }
 
-            if (LinearEmitter.IsUnrolled(layer))
+            switch (plan.Forward)
             {
-                EmitScalar(w, inputGradient);
-            }
-            else
-            {
-                using (w.OpenBlock($"if ({TypeNames.VectorStatics}.IsHardwareAccelerated)")) EmitVectorised(w, inputGradient);
-                using (w.OpenBlock("else")) EmitScalar(w, inputGradient);
+                case ForwardStrategy.StraightLine:
+                    EmitScalar(w, inputGradient);
+                    break;
+                case ForwardStrategy.Vectorised:
+                    WidthKernelEmitter.EmitBackward(w, plan);
+                    using (w.OpenBlock($"if ({TypeNames.VectorStatics}.IsHardwareAccelerated)")) EmitVectorised(w, inputGradient);
+                    using (w.OpenBlock("else")) EmitScalar(w, inputGradient);
+                    break;
             }
         }
 

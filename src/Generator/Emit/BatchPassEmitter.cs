@@ -1,6 +1,7 @@
 using System.Linq;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
 
@@ -17,44 +18,21 @@ internal static class BatchPassEmitter
 
     public const string InferName = "InferBatch";
 
-    /// <summary>
-    /// Examples per block: a 64-example mini-batch (the common size) is one block, so each weight gradient is read and
-    /// written once per batch; the block's activations and deltas (64 x 916 floats for 784-256-128-10, 234 KB) stay in
-    /// the 1 MB L2 cache beside the weights.
-    /// </summary>
-    public const int Block = 64;
-
-    /// <summary>Floats of scratch for one block: the training layout with every buffer <see cref="Block"/> rows long.</summary>
-    public static int ScratchSize(ScratchLayout training) => training.Size * Block;
+    /// <summary>Examples per block (<see cref="KernelPlan.BatchBlock"/>).</summary>
+    private const int Block = KernelPlan.BatchBlock;
 
     /// <summary>
-    /// Floats of scratch for one inference block: the inference layout's hidden activations, every buffer
-    /// <see cref="Block"/> rows long (the layout's room for <c>Classify</c>'s output is not needed: outputs go to the caller).
-    /// </summary>
-    public static int InferenceScratchSize(NetworkModel model, ScratchLayout inference) => (inference.Size - model.OutputSize) * Block;
-
-    /// <summary>
-    /// Whether a layer's <c>z = W x + b</c> goes through <c>BatchKernels.Linear</c> in <c>InferBatch</c>. Only rows too
-    /// long for the per-example kernel to hold the inputs in registers: there the per-example kernel reloads every input
-    /// vector for each group of rows while the batched one reuses each weight for a pair of examples. Layers whose inputs
-    /// fit in registers (or have fewer than 8) keep their per-example kernel row by row: blocking them measured slower
-    /// (ForwardBatch of 256 examples 1.06x the per-example time for 16-32-32-4 and 1.28x for 6-32-32-4).
-    /// </summary>
-    private static bool IsBlockedForInference(LayerModel layer) => Linear256Emitter.Applies(layer) && !Linear256Emitter.HoldsInputsInRegisters(layer);
-
-    /// <summary>Whether <c>ForwardBatch</c> has a batched pass at all: some layer is worth blocking.</summary>
-    public static bool BatchesInference(NetworkModel model) => model.Layers.Any(IsBlockedForInference);
-
-    /// <summary>
-    /// Writes <c>InferBatch</c>, what <c>ForwardBatch</c> runs on .NET 8+ when <see cref="BatchesInference"/>: <c>Infer</c>
-    /// over blocks of <see cref="Block"/> examples, a layer at a time for the whole block. Blocked layers are one
+    /// Writes <c>InferBatch</c>, what <c>ForwardBatch</c> runs on .NET 8+ when <see cref="KernelPlan.BatchesInference"/>: <c>Infer</c>
+    /// over blocks of <see cref="KernelPlan.BatchBlock"/> examples, a layer at a time for the whole block. Blocked layers are one
     /// <c>BatchKernels.Linear</c> call (the weights stream through the cache once per block, not once per example), the
     /// others their per-example kernel on each row; then the activation row by row. The hidden activations are block
     /// rows of the inference layout; the output layer writes straight into the caller's rows.
     /// </summary>
-    public static void EmitInfer(IndentedTextWriter w, NetworkModel model, ScratchLayout inference)
+    public static void EmitInfer(IndentedTextWriter w, KernelPlan plan)
     {
-        if (!BatchesInference(model)) return;
+        if (!plan.BatchesInference) return;
+        NetworkModel model = plan.Model;
+        ScratchLayout inference = plan.Inference;
         int last = model.Layers.Count - 1;
         w.WriteDirective($"#if {TypeNames.Net8Symbol}");
         w.WriteLine($"/// <summary>As <see cref=\"{PassEmitter.InferName}\"/> for <paramref name=\"count\"/> examples, {Block} at a time with batched matrix kernels.</summary>");
@@ -67,11 +45,12 @@ internal static class BatchPassEmitter
                 w.WriteLine($"{TypeNames.Span} output = outputs.Slice(first * {model.OutputSize}, n * {model.OutputSize});");
                 for (int l = 0; l < last; l++)
                     w.WriteLine($"{TypeNames.Span} hidden{l} = {Rows(inference.Activations[l], model.Layers[l].Units)};");
-                foreach (LayerModel layer in model.Layers)
+                foreach (LayerPlan layerPlan in plan.Layers)
                 {
+                    LayerModel layer = layerPlan.Layer;
                     string source = layer.Index == 0 ? "input" : $"hidden{layer.Index - 1}";
                     string target = layer.Index == last ? "output" : $"hidden{layer.Index}";
-                    if (IsBlockedForInference(layer))
+                    if (layerPlan.BatchForward == BatchForwardStrategy.BatchKernel)
                         w.WriteLine($"{TypeNames.BatchKernels}.Linear({Weights("parameters", layer)}, {Biases("parameters", layer)}, {source}, {target}, n, {layer.Inputs}, {layer.Units});");
                     else
                         w.WriteLine($"for (int e = 0; e < n; e++) {LayerNames.Linear(layer)}(parameters, {source}.Slice(e * {layer.Inputs}, {layer.Inputs}), {target}.Slice(e * {layer.Units}, {layer.Units}));");
@@ -84,8 +63,10 @@ internal static class BatchPassEmitter
         w.WriteLine();
     }
 
-    public static void Emit(IndentedTextWriter w, NetworkModel model, ScratchLayout layout)
+    public static void Emit(IndentedTextWriter w, KernelPlan plan)
     {
+        NetworkModel model = plan.Model;
+        ScratchLayout layout = plan.Training;
         int last = model.Layers.Count - 1;
         int outputs = model.OutputSize;
         w.WriteDirective($"#if {TypeNames.Net8Symbol}");
@@ -131,7 +112,7 @@ internal static class BatchPassEmitter
 
                 w.WriteLine();
                 w.WriteLine("// Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).");
-                for (int l = last; l >= 0; l--) EmitBackward(w, model, model.Layers[l]);
+                for (int l = last; l >= 0; l--) EmitBackward(w, model, plan.Layers[l]);
             }
 
             w.WriteLine("return loss;");
@@ -156,12 +137,13 @@ internal static class BatchPassEmitter
         }
     }
 
-    private static void EmitBackward(IndentedTextWriter w, NetworkModel model, LayerModel layer)
+    private static void EmitBackward(IndentedTextWriter w, NetworkModel model, LayerPlan plan)
     {
+        LayerModel layer = plan.Layer;
         int l = layer.Index;
         string delta = $"{Delta(model, l)}.Slice(0, n * {layer.Units})";
         w.WriteLine($"{TypeNames.BatchKernels}.AccumulateGradients({delta}, {LayerInput(model, l)}, {Weights("gradients", layer)}, {Biases("gradients", layer)}, n, {layer.Inputs}, {layer.Units});");
-        if (!BackwardEmitter.NeedsInputGradient(layer)) return;
+        if (!plan.NeedsInputGradient) return;
 
         LayerModel previous = model.Layers[l - 1];
         string previousDelta = Delta(model, l - 1);

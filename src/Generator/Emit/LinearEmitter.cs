@@ -2,56 +2,38 @@ using System.Collections.Generic;
 using System.Text;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// Writes each layer's <c>z = W x + b</c>. Straight-line code for tiny layers; for the rest the .NET 8+ kernel of
-/// <see cref="Linear256Emitter"/> (under <c>#if NET8_0_OR_GREATER</c>), then a <c>Vector&lt;float&gt;</c> kernel for
-/// netstandard2.1 consumers that works on <see cref="RowBlock"/> weight rows at once (each input vector is loaded once
-/// and reused for all of them), then a plain scalar loop for runtimes without SIMD. The JIT folds the
-/// <c>IsHardwareAccelerated</c> tests, so only one path survives in the machine code.
+/// Writes each layer's <c>z = W x + b</c> as its <see cref="LayerPlan"/> says: straight-line code for tiny layers; for
+/// the rest the explicit-width .NET 8+ kernels of <see cref="WidthKernelEmitter"/> (512, 256, 128 bits, widest first,
+/// under <c>#if NET8_0_OR_GREATER</c>), then a <c>Vector&lt;float&gt;</c> kernel for netstandard2.1 consumers that works
+/// on <see cref="KernelPlan.PortableRowBlock"/> weight rows at once (each input vector is loaded once and reused for all
+/// of them), then a plain scalar loop for runtimes without SIMD. The JIT folds the <c>IsHardwareAccelerated</c> tests,
+/// so only one path survives in the machine code.
 /// </summary>
 internal static class LinearEmitter
 {
-    /// <summary>Rows per block: four independent accumulators hide the add latency and reuse each input load four times.</summary>
-    public const int RowBlock = 4;
-
-    /// <summary>
-    /// Layers with at most this many weights are written as straight-line code: for them the vector kernel would spend
-    /// its time in scalar tails and horizontal sums rather than in full-width multiply-adds. Measured (BenchmarkDotNet,
-    /// this 2-core Zen 5 machine): unrolling every layer of 16-32-32-4 up to 1024 weights made Forward 519 ns against
-    /// 256 ns vectorised, so only layers far below one vector per row (the lecture's 3-3-1) are unrolled.
-    /// </summary>
-    public const int UnrollLimit = 64;
-
-    public static bool IsUnrolled(LayerModel layer) =>
-        layer.WeightCount <= UnrollLimit || !Linear256Emitter.Applies(layer) && layer.WeightCount <= ShortRowUnrollLimit;
-
-    /// <summary>
-    /// Layers whose rows are shorter than one 256-bit vector (<see cref="Linear256Emitter.Applies"/> is false) are
-    /// straight-line code up to this many weights (under ~130 source lines a layer): the vector kernels have nothing but
-    /// scalar tails and horizontal sums of zeros to run on such rows. Measured (BenchmarkDotNet ShortInputBenchmarks,
-    /// 6-32-32-4 tanh/softmax, the GameAgent policy's shape): Forward 191.7 ns with the 6-input layer in the vector
-    /// kernel, 148.6 ns with it straight-line.
-    /// </summary>
-    public const int ShortRowUnrollLimit = 1024;
-
-    public static void Emit(IndentedTextWriter w, LayerModel layer)
+    public static void Emit(IndentedTextWriter w, LayerPlan plan)
     {
+        LayerModel layer = plan.Layer;
         w.WriteLine($"/// <summary>Layer {layer.Index}, {LayerNames.Describe(layer)}: <c>z = W x + b</c>.</summary>");
+        w.WriteLine($"/// <remarks>Plan: {Xml.Escape(plan.Reason)}</remarks>");
         using (w.OpenBlock($"public static void {LayerNames.Linear(layer)}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} x, {TypeNames.Span} z)"))
         {
             WriteSlices(w, layer);
-            if (IsUnrolled(layer))
+            switch (plan.Forward)
             {
-                EmitUnrolled(w, layer);
-            }
-            else
-            {
-                if (Linear256Emitter.Applies(layer)) Linear256Emitter.Emit(w, layer);
-                using (w.OpenBlock($"if ({TypeNames.VectorStatics}.IsHardwareAccelerated)")) EmitVectorised(w, layer);
-                using (w.OpenBlock("else")) EmitScalar(w, layer);
+                case ForwardStrategy.StraightLine:
+                    EmitUnrolled(w, layer);
+                    break;
+                case ForwardStrategy.Vectorised:
+                    WidthKernelEmitter.EmitForward(w, plan);
+                    using (w.OpenBlock($"if ({TypeNames.VectorStatics}.IsHardwareAccelerated)")) EmitVectorised(w, layer);
+                    using (w.OpenBlock("else")) EmitScalar(w, layer);
+                    break;
             }
         }
 
@@ -81,13 +63,13 @@ internal static class LinearEmitter
 
     private static void EmitVectorised(IndentedTextWriter w, LayerModel layer)
     {
-        int blockEnd = layer.Units - layer.Units % RowBlock;
+        int blockEnd = layer.Units - layer.Units % KernelPlan.PortableRowBlock;
         w.WriteLine($"{TypeNames.ReadOnlyVectorSpan} inputVectors = {TypeNames.CastToVectors("x")};");
         w.WriteLine($"int tail = inputVectors.Length * {TypeNames.Vector}.Count;");
         if (blockEnd > 0)
         {
-            using (w.OpenBlock($"for (int unit = 0; unit < {blockEnd}; unit += {RowBlock})"))
-                EmitRowBlock(w, RowBlock);
+            using (w.OpenBlock($"for (int unit = 0; unit < {blockEnd}; unit += {KernelPlan.PortableRowBlock})"))
+                EmitRowBlock(w, KernelPlan.PortableRowBlock);
         }
 
         if (blockEnd < layer.Units)

@@ -23,10 +23,10 @@ internal static class LossEmitter
             w.WriteLine($"delta = delta.Slice(0, {units});");
             switch (model.Loss)
             {
-                case LossKind.CategoricalCrossEntropy:
+                case Loss.CategoricalCrossEntropy:
                     EmitCategoricalCrossEntropy(w, units);
                     break;
-                case LossKind.BinaryCrossEntropy:
+                case Loss.BinaryCrossEntropy:
                     EmitBinaryCrossEntropy(w, units);
                     break;
                 default:
@@ -85,7 +85,7 @@ internal static class LossEmitter
             w.WriteLine("delta[i] = difference;");
         }
 
-        if (output.Activation == ActivationKind.Softmax)
+        if (output.Activation == Activation.Softmax)
         {
             w.WriteLine("// Softmax couples its outputs: dL/dz_i = s_i (dL/ds_i - sum_j dL/ds_j s_j).");
             w.WriteLine("float weighted = 0f;");

@@ -2,6 +2,7 @@ using System.Linq;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
+using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
 
@@ -21,13 +22,15 @@ internal static class MembersEmitter
     private const string InferenceBatchScratchField = "__netgenInferenceBatchScratch";
     private const string Impl = LayerNames.ImplClass;
 
-    public static void Emit(IndentedTextWriter w, NetworkModel model, ScratchLayout inference, ScratchLayout training)
+    public static void Emit(IndentedTextWriter w, KernelPlan plan)
     {
+        NetworkModel model = plan.Model;
+        ScratchLayout inference = plan.Inference, training = plan.Training;
         EmitConstants(w, model);
-        EmitFields(w, model, inference, training);
+        EmitFields(w, plan);
         EmitConstructors(w, model);
-        EmitInference(w, model, inference);
-        EmitTraining(w, model, training);
+        EmitInference(w, plan);
+        EmitTraining(w, plan);
         EmitInterfaceMembers(w);
     }
 
@@ -36,18 +39,23 @@ internal static class MembersEmitter
     private static void EmitConstants(IndentedTextWriter w, NetworkModel model)
     {
         w.WriteLine("/// <summary>The input vector length.</summary>");
+        GeneratedMarks.Field(w);
         w.WriteLine($"public const int InputSize = {model.InputSize};");
         w.WriteLine();
         w.WriteLine("/// <summary>The output vector length (units of the last layer).</summary>");
+        GeneratedMarks.Field(w);
         w.WriteLine($"public const int OutputSize = {model.OutputSize};");
         w.WriteLine();
         w.WriteLine("/// <summary>The number of weights and biases.</summary>");
+        GeneratedMarks.Field(w);
         w.WriteLine($"public const int ParameterCount = {model.ParameterCount};");
         w.WriteLine();
         w.WriteLine("/// <summary>The number of Dense layers.</summary>");
+        GeneratedMarks.Field(w);
         w.WriteLine($"public const int LayerCount = {model.Layers.Count};");
         w.WriteLine();
         w.WriteLine("/// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>");
+        GeneratedMarks.Member(w);
         w.WriteLine($"public static {TypeNames.Architecture} Architecture {{ get; }} = new {TypeNames.Architecture}(");
         w.Indent();
         w.WriteLine($"{model.InputSize}, {TypeNames.Loss}.{model.Loss},");
@@ -56,49 +64,60 @@ internal static class MembersEmitter
             LayerModel l = model.Layers[i];
             string separator = i == model.Layers.Count - 1 ? ");" : ",";
             // The Init argument only where it is not the activation's default, which LayerInfo resolves the same way.
-            string init = l.Init == NetworkParser.ResolveInit(InitKind.Auto, l.Activation) ? "" : $", {TypeNames.Init}.{l.Init}";
+            string init = l.Init == NetworkParser.ResolveInit(Init.Auto, l.Activation) ? "" : $", {TypeNames.Init}.{l.Init}";
             w.WriteLine($"new {TypeNames.LayerInfo}({l.Inputs}, {l.Units}, {TypeNames.Activation}.{l.Activation}, {Literals.Float(l.Alpha)}, {Literals.Float(l.DropoutRate)}, {l.ParameterOffset}{init}){separator}");
         }
 
         w.Unindent();
         w.WriteLine();
-        w.WriteLine($"private const string __netgenSummary = {Literals.String(SummaryEmitter.Text(model))};");
+        GeneratedMarks.Field(w);
+        w.WriteLine($"private const string __netgenSummary = {Literals.Lines(SummaryEmitter.Text(model))};");
         w.WriteLine();
     }
 
-    private static void EmitFields(IndentedTextWriter w, NetworkModel model, ScratchLayout inference, ScratchLayout training)
+    private static void EmitFields(IndentedTextWriter w, KernelPlan plan)
     {
+        NetworkModel model = plan.Model;
+        ScratchLayout inference = plan.Inference, training = plan.Training;
+        GeneratedMarks.Field(w);
         w.WriteLine($"private readonly float[] {ParametersField} = new float[ParameterCount];");
+        GeneratedMarks.Field(w);
         w.WriteLine($"private readonly float[] {GradientsField} = new float[ParameterCount];");
+        GeneratedMarks.Field(w);
         w.WriteLine($"private readonly int {SeedField};");
         if (HasDropout(model))
         {
             w.WriteLine("// Dropout streams handed out to the overloads without an explicit stream; Interlocked keeps them unique across threads.");
+            GeneratedMarks.Field(w);
             w.WriteLine($"private long {StreamField};");
         }
 
         if (!inference.UsesStack || !training.UsesStack)
-            w.WriteLine($"// Scratch above {ScratchLayout.StackallocLimit} floats lives in one array per thread instead of on the stack.");
+            w.WriteLine($"// Scratch above {KernelPlan.StackallocLimit} floats lives in one array per thread instead of on the stack.");
         if (!inference.UsesStack)
         {
             w.WriteLine($"[{TypeNames.ThreadStatic}]");
+            GeneratedMarks.Field(w);
             w.WriteLine($"private static float[]? {InferenceScratchField};");
         }
 
         if (!training.UsesStack)
         {
             w.WriteLine($"[{TypeNames.ThreadStatic}]");
+            GeneratedMarks.Field(w);
             w.WriteLine($"private static float[]? {TrainingScratchField};");
         }
 
         w.WriteDirective($"#if {TypeNames.Net8Symbol}");
-        w.WriteLine($"// The batched training pass's block of activations and deltas ({BatchPassEmitter.ScratchSize(training)} floats), one per thread.");
+        w.WriteLine($"// The batched training pass's block of activations and deltas ({plan.TrainingBatchScratchSize} floats), one per thread.");
         w.WriteLine($"[{TypeNames.ThreadStatic}]");
+        GeneratedMarks.Field(w);
         w.WriteLine($"private static float[]? {BatchScratchField};");
-        if (BatchPassEmitter.BatchesInference(model))
+        if (plan.BatchesInference)
         {
-            w.WriteLine($"// The batched inference pass's block of hidden activations ({BatchPassEmitter.InferenceScratchSize(model, inference)} floats), one per thread.");
+            w.WriteLine($"// The batched inference pass's block of hidden activations ({plan.InferenceBatchScratchSize} floats), one per thread.");
             w.WriteLine($"[{TypeNames.ThreadStatic}]");
+            GeneratedMarks.Field(w);
             w.WriteLine($"private static float[]? {InferenceBatchScratchField};");
         }
 
@@ -111,6 +130,7 @@ internal static class MembersEmitter
     {
         string name = model.TypeName;
         w.WriteLine("/// <summary>Creates the network with weights drawn from seed 0.</summary>");
+        GeneratedMarks.Member(w);
         w.WriteLine($"public {name}() : this(0)");
         w.WriteLine("{");
         w.WriteLine("}");
@@ -120,6 +140,7 @@ internal static class MembersEmitter
         w.WriteLine("/// platform) as each layer's <c>Init</c> says, and biases 0.");
         w.WriteLine("/// </summary>");
         w.WriteLine("/// <param name=\"seed\">Selects the initial weights, and the dropout masks during training.</param>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public {name}(int seed)"))
         {
             w.WriteLine($"{SeedField} = seed;");
@@ -132,20 +153,25 @@ internal static class MembersEmitter
 
         w.WriteLine();
         w.WriteLine("/// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>");
+        GeneratedMarks.Member(w);
         w.WriteLine($"public {TypeNames.Span} Parameters => {ParametersField};");
         w.WriteLine();
         w.WriteLine("/// <summary>The accumulated gradient of the summed loss with respect to <see cref=\"Parameters\"/>, in the same layout.</summary>");
+        GeneratedMarks.Member(w);
         w.WriteLine($"public {TypeNames.Span} Gradients => {GradientsField};");
         w.WriteLine();
     }
 
-    private static void EmitInference(IndentedTextWriter w, NetworkModel model, ScratchLayout inference)
+    private static void EmitInference(IndentedTextWriter w, KernelPlan plan)
     {
+        NetworkModel model = plan.Model;
+        ScratchLayout inference = plan.Inference;
         string name = model.TypeName;
         w.WriteLine("/// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>");
         w.WriteLine("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> values.</param>");
         w.WriteLine("/// <param name=\"output\">Receives exactly <see cref=\"OutputSize\"/> values.</param>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public void Forward({TypeNames.ReadOnlySpan} input, {TypeNames.Span} output)"))
         {
             CheckExact(w, "input", "InputSize", name);
@@ -158,6 +184,7 @@ internal static class MembersEmitter
         w.WriteLine("/// <summary>The index of the largest output for <paramref name=\"input\"/>, the first one on ties.</summary>");
         w.WriteLine("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> values.</param>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">The input has the wrong length.</exception>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public int Classify({TypeNames.ReadOnlySpan} input)"))
         {
             CheckExact(w, "input", "InputSize", name);
@@ -172,7 +199,7 @@ internal static class MembersEmitter
         w.WriteLine();
         w.WriteLine("/// <summary>");
         w.WriteLine("/// Inference on <paramref name=\"count\"/> examples stored row after row: no allocation after a thread's first call, safe");
-        w.WriteLine("/// to call from many threads at once. On .NET 8+ with Vector256 acceleration, the layers with 40 or more inputs of 2 or");
+        w.WriteLine($"/// to call from many threads at once. On .NET 8+ with Vector256 acceleration, {KernelPlan.BlockedInferenceRule} of 2 or");
         w.WriteLine("/// more examples run through batched matrix kernels that sum in another order, so rows agree with");
         w.WriteLine("/// <see cref=\"Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})\"/> to float rounding rather than");
         w.WriteLine("/// bit for bit; one example gives exactly what that method gives.");
@@ -181,12 +208,13 @@ internal static class MembersEmitter
         w.WriteLine("/// <param name=\"outputs\">Receives <c>count * OutputSize</c> values.</param>");
         w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span is too short.</exception>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public void ForwardBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.Span} outputs, int count)"))
         {
             CheckCount(w);
             CheckRows(w, "inputs", "InputSize", name);
             CheckRows(w, "outputs", "OutputSize", name);
-            if (BatchPassEmitter.BatchesInference(model)) EmitBatchedInference(w, model, inference);
+            if (plan.BatchesInference) EmitBatchedInference(w, plan);
             foreach (string line in inference.DeclareScratch(InferenceScratchField)) w.WriteLine(line);
             w.WriteLine("for (int example = 0; example < count; example++)");
             w.Indent();
@@ -198,14 +226,14 @@ internal static class MembersEmitter
     }
 
     /// <summary>ForwardBatch's .NET 8+ branch: two or more examples through <c>InferBatch</c>.</summary>
-    private static void EmitBatchedInference(IndentedTextWriter w, NetworkModel model, ScratchLayout inference)
+    private static void EmitBatchedInference(IndentedTextWriter w, KernelPlan plan)
     {
         w.WriteDirective($"#if {TypeNames.Net8Symbol}");
         using (w.OpenBlock($"if ({TypeNames.Vector256Statics}.IsHardwareAccelerated && count > 1)"))
         {
             w.WriteLine("// Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that");
             w.WriteLine("// ForwardBatch of one example is bit-identical to Forward.");
-            w.WriteLine($"float[] blockScratch = {InferenceBatchScratchField} ??= new float[{BatchPassEmitter.InferenceScratchSize(model, inference)}];");
+            w.WriteLine($"float[] blockScratch = {InferenceBatchScratchField} ??= new float[{plan.InferenceBatchScratchSize}];");
             w.WriteLine($"{Impl}.{BatchPassEmitter.InferName}({ParametersField}, inputs, outputs, count, blockScratch);");
             w.WriteLine("return;");
         }
@@ -213,8 +241,10 @@ internal static class MembersEmitter
         w.WriteDirective("#endif");
     }
 
-    private static void EmitTraining(IndentedTextWriter w, NetworkModel model, ScratchLayout training)
+    private static void EmitTraining(IndentedTextWriter w, KernelPlan plan)
     {
+        NetworkModel model = plan.Model;
+        ScratchLayout training = plan.Training;
         string name = model.TypeName;
         bool dropout = HasDropout(model);
         w.WriteLine("/// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref=\"Gradients\"/>.</summary>");
@@ -222,6 +252,7 @@ internal static class MembersEmitter
         w.WriteLine("/// <param name=\"target\">Exactly <see cref=\"OutputSize\"/> values: one-hot or probabilities for classification, raw values for regression.</param>");
         w.WriteLine("/// <returns>The example's loss.</returns>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        GeneratedMarks.Member(w);
         w.WriteLine($"public float AccumulateGradients({TypeNames.ReadOnlySpan} input, {TypeNames.ReadOnlySpan} target) => AccumulateGradients(input, target, {GradientsField});");
         w.WriteLine();
 
@@ -231,6 +262,7 @@ internal static class MembersEmitter
         w.WriteLine("/// <param name=\"gradients\">Exactly <see cref=\"ParameterCount\"/> values, in the layout of <see cref=\"Parameters\"/>; the gradient is added to them.</param>");
         w.WriteLine("/// <returns>The example's loss.</returns>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public float AccumulateGradients({TypeNames.ReadOnlySpan} input, {TypeNames.ReadOnlySpan} target, {TypeNames.Span} gradients)"))
         {
             CheckExact(w, "input", "InputSize", name);
@@ -250,6 +282,7 @@ internal static class MembersEmitter
         w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
         w.WriteLine("/// <returns>The sum of the examples' losses.</returns>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span is too short.</exception>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public float AccumulateGradientsBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count)"))
         {
             CheckCount(w);
@@ -271,6 +304,7 @@ internal static class MembersEmitter
         w.WriteLine("/// <param name=\"dropoutStream\">The first example's dropout stream.</param>");
         w.WriteLine("/// <returns>The sum of the examples' losses.</returns>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span has the wrong length.</exception>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public float AccumulateGradientsBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count, {TypeNames.Span} gradients, ulong dropoutStream)"))
         {
             CheckCount(w);
@@ -282,7 +316,7 @@ internal static class MembersEmitter
             {
                 w.WriteLine("// Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that");
                 w.WriteLine("// AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.");
-                w.WriteLine($"float[] blockScratch = {BatchScratchField} ??= new float[{BatchPassEmitter.ScratchSize(training)}];");
+                w.WriteLine($"float[] blockScratch = {BatchScratchField} ??= new float[{plan.TrainingBatchScratchSize}];");
                 w.WriteLine($"return (float){Impl}.{BatchPassEmitter.Name}({ParametersField}, inputs, targets, count, gradients, {SeedField}, dropoutStream, blockScratch);");
             }
 
@@ -299,9 +333,11 @@ internal static class MembersEmitter
 
         w.WriteLine();
         w.WriteLine("/// <summary>Sets every element of <see cref=\"Gradients\"/> to 0.</summary>");
+        GeneratedMarks.Member(w);
         w.WriteLine($"public void ZeroGradients() => global::System.Array.Clear({GradientsField}, 0, ParameterCount);");
         w.WriteLine();
         w.WriteLine("/// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>");
+        GeneratedMarks.Member(w);
         w.WriteLine("public string Summary() => __netgenSummary;");
         w.WriteLine();
     }
@@ -309,10 +345,15 @@ internal static class MembersEmitter
     private static void EmitInterfaceMembers(IndentedTextWriter w)
     {
         w.WriteLine("// The constants share these names, so the interface's properties are implemented explicitly.");
+        GeneratedMarks.Member(w);
         w.WriteLine($"int {TypeNames.INetwork}.InputSize => InputSize;");
+        GeneratedMarks.Member(w);
         w.WriteLine($"int {TypeNames.INetwork}.OutputSize => OutputSize;");
+        GeneratedMarks.Member(w);
         w.WriteLine($"int {TypeNames.INetwork}.ParameterCount => ParameterCount;");
+        GeneratedMarks.Member(w);
         w.WriteLine($"int {TypeNames.INetwork}.LayerCount => LayerCount;");
+        GeneratedMarks.Member(w);
         w.WriteLine($"{TypeNames.Architecture} {TypeNames.INetwork}.Architecture => Architecture;");
         w.WriteLine();
     }

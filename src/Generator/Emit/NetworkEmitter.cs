@@ -1,5 +1,6 @@
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Plan;
 using NetGen.Generator.Weights;
 
 namespace NetGen.Generator.Emit;
@@ -35,13 +36,12 @@ internal static class NetworkEmitter
             w.Indent();
         }
 
-        ScratchLayout inference = ScratchLayout.ForInference(model);
-        ScratchLayout training = ScratchLayout.ForTraining(model);
+        KernelPlan plan = KernelPlan.For(model);
         using (w.OpenBlock($"partial class {model.TypeName} : {TypeNames.INetwork}"))
         {
-            MembersEmitter.Emit(w, model, inference, training);
+            MembersEmitter.Emit(w, plan);
             if (pretrained is not null) PretrainedEmitter.Emit(w, model, pretrained);
-            EmitKernels(w, model, inference, training);
+            EmitKernels(w, plan);
         }
 
         foreach (ContainingTypeModel _ in model.ContainingTypes)
@@ -59,21 +59,23 @@ internal static class NetworkEmitter
         return w.ToString();
     }
 
-    private static void EmitKernels(IndentedTextWriter w, NetworkModel model, ScratchLayout inference, ScratchLayout training)
+    private static void EmitKernels(IndentedTextWriter w, KernelPlan plan)
     {
+        NetworkModel model = plan.Model;
         w.WriteLine("// The specialised kernels: every size and offset below is a constant of this network.");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"private static class {LayerNames.ImplClass}"))
         {
-            PassEmitter.EmitInfer(w, model, inference);
-            PassEmitter.EmitTrain(w, model, training);
-            BatchPassEmitter.EmitInfer(w, model, inference);
-            BatchPassEmitter.Emit(w, model, training);
+            PassEmitter.EmitInfer(w, plan);
+            PassEmitter.EmitTrain(w, plan);
+            BatchPassEmitter.EmitInfer(w, plan);
+            BatchPassEmitter.Emit(w, plan);
             LossEmitter.Emit(w, model);
-            foreach (LayerModel layer in model.Layers)
+            foreach (LayerPlan layer in plan.Layers)
             {
                 LinearEmitter.Emit(w, layer);
-                ActivationEmitter.EmitActivate(w, layer);
-                ActivationEmitter.EmitDerivative(w, layer);
+                ActivationEmitter.EmitActivate(w, layer.Layer);
+                ActivationEmitter.EmitDerivative(w, layer.Layer);
                 BackwardEmitter.Emit(w, layer);
             }
         }

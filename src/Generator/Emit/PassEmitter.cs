@@ -1,6 +1,7 @@
 using System.Linq;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
 
@@ -13,8 +14,10 @@ internal static class PassEmitter
     public const string InferName = "Infer";
     public const string TrainName = "Train";
 
-    public static void EmitInfer(IndentedTextWriter w, NetworkModel model, ScratchLayout layout)
+    public static void EmitInfer(IndentedTextWriter w, KernelPlan plan)
     {
+        NetworkModel model = plan.Model;
+        ScratchLayout layout = plan.Inference;
         w.WriteLine("/// <summary>Inference on one example: the layers in order, hidden activations in <paramref name=\"scratch\"/>, no dropout.</summary>");
         using (w.OpenBlock($"public static void {InferName}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} input, {TypeNames.Span} output, {TypeNames.Span} scratch)"))
         {
@@ -33,8 +36,10 @@ internal static class PassEmitter
         w.WriteLine();
     }
 
-    public static void EmitTrain(IndentedTextWriter w, NetworkModel model, ScratchLayout layout)
+    public static void EmitTrain(IndentedTextWriter w, KernelPlan plan)
     {
+        NetworkModel model = plan.Model;
+        ScratchLayout layout = plan.Training;
         int last = model.Layers.Count - 1;
         w.WriteLine("/// <summary>");
         w.WriteLine("/// Forward and backward on one example: adds dLoss/dParameters to <paramref name=\"gradients\"/> and returns the loss.");
@@ -92,7 +97,7 @@ internal static class PassEmitter
             for (int l = last; l >= 0; l--)
             {
                 LayerModel layer = model.Layers[l];
-                if (!BackwardEmitter.NeedsInputGradient(layer))
+                if (!plan.Layers[l].NeedsInputGradient)
                 {
                     w.WriteLine($"{LayerNames.Backward(layer)}(parameters, {LayerInput(model, l)}, {Delta(model, l)}, gradients);");
                     continue;

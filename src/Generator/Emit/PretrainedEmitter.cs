@@ -41,6 +41,7 @@ internal static class PretrainedEmitter
         w.WriteLine("/// new, independent instance; the weights are the file's exact float bits.");
         w.WriteLine("/// </remarks>");
         w.WriteLine("/// <returns>A new network with the embedded parameters.</returns>");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"public static {model.TypeName} CreatePretrained()"))
         {
             w.WriteLine($"var network = new {model.TypeName}();");
@@ -60,6 +61,7 @@ internal static class PretrainedEmitter
 
         w.WriteLine();
         w.WriteLine($"// {parameterCount} parameters, {ChunkParameters} per literal; each char is two bytes of the little-endian F32 data, low byte first.");
+        GeneratedMarks.Member(w);
         using (w.OpenBlock($"private static string {ChunkMethod}(int chunk)"))
         {
             using (w.OpenBlock("switch (chunk)"))

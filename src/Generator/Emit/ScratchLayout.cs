@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using NetGen.Generator.Model;
+using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
 
@@ -11,19 +12,12 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal sealed class ScratchLayout
 {
-    /// <summary>
-    /// Scratch up to this many floats (8 KiB) is <c>stackalloc</c>ed per call; larger scratch comes from a
-    /// <c>[ThreadStatic]</c> array. Zeroing 8 KiB of stack costs about as much as a few thousand multiply-adds, which is
-    /// small against the work of any network that needs that much scratch, while keeping stack use modest for callers
-    /// on small-stack threads (Unity jobs, game loops).
-    /// </summary>
-    public const int StackallocLimit = 2048;
-
     private ScratchLayout(int size) => Size = size;
 
     public int Size { get; private set; }
 
-    public bool UsesStack => Size <= StackallocLimit;
+    /// <summary>Whether the scratch fits under <see cref="KernelPlan.StackallocLimit"/> and is <c>stackalloc</c>ed.</summary>
+    public bool UsesStack => Size <= KernelPlan.StackallocLimit;
 
     /// <summary>Offsets of each layer's activation (training), or of each hidden layer's (inference, where the output's is -1).</summary>
     public int[] Activations { get; private set; } = Array.Empty<int>();

@@ -21,7 +21,7 @@ internal static class SummaryEmitter
         foreach (LayerModel layer in model.Layers)
         {
             string activation = layer.Activation.ToString();
-            if (layer.Activation is ActivationKind.LeakyRelu or ActivationKind.Elu)
+            if (layer.Activation is Activation.LeakyRelu or Activation.Elu)
                 activation += "(" + layer.Alpha.ToString("R", CultureInfo.InvariantCulture) + ")";
             text.Append(Row($"dense_{layer.Index} (Dense)", Shape(layer.Units), activation, Count(layer.ParameterCount))).Append('\n');
             if (layer.HasDropout)

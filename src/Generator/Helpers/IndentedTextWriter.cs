@@ -4,7 +4,8 @@ using System.Text;
 namespace NetGen.Generator.Helpers;
 
 /// <summary>
-/// Builds generated source line by line with four-space indentation, so emitters read as the code they write.
+/// Builds generated source line by line with four-space indentation, so emitters read as the code they write. Lines
+/// longer than <see cref="LineWrapper.MaxLength"/> are wrapped (<see cref="LineWrapper"/>).
 /// </summary>
 internal sealed class IndentedTextWriter
 {
@@ -14,13 +15,15 @@ internal sealed class IndentedTextWriter
 
     public IndentedTextWriter WriteLine(string line = "")
     {
-        if (line.Length > 0)
+        if (line.Length == 0)
         {
-            for (int i = 0; i < _depth; i++) _builder.Append(IndentUnit);
-            _builder.Append(line);
+            _builder.Append('\n');
+            return this;
         }
 
-        _builder.Append('\n');
+        var indent = new StringBuilder();
+        for (int i = 0; i < _depth; i++) indent.Append(IndentUnit);
+        foreach (string wrapped in LineWrapper.Wrap(indent.ToString(), line)) _builder.Append(wrapped).Append('\n');
         return this;
     }
 

@@ -9,9 +9,9 @@ internal sealed record LayerModel(
     int Index,
     int Inputs,
     int Units,
-    ActivationKind Activation,
+    Activation Activation,
     float Alpha,
-    InitKind Init,
+    Init Init,
     float DropoutRate,
     int ParameterOffset)
 {

@@ -12,16 +12,18 @@ namespace NetGen.Generator.Model;
 /// <param name="InputSize">The input vector length.</param>
 /// <param name="Loss">The resolved loss (never Auto).</param>
 /// <param name="Layers">The Dense layers in order.</param>
-/// <param name="LanguageVersion">The consumer's C# language version as a number (9 for C# 9), so the emitter uses only syntax it allows.</param>
 /// <param name="EmbeddedWeightsPath">The path in <c>[EmbeddedWeights]</c>, or null.</param>
+/// <remarks>
+/// The consumer's C# language version is not part of the model: the emitter writes C# 9 for every consumer (the
+/// oldest NetGen accepts, NG0023 below that), so a change of version must not re-emit anything.
+/// </remarks>
 internal sealed record NetworkModel(
     string? Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
     string TypeName,
     int InputSize,
-    LossKind Loss,
+    Loss Loss,
     EquatableArray<LayerModel> Layers,
-    int LanguageVersion,
     string? EmbeddedWeightsPath)
 {
     public int OutputSize => Layers[Layers.Count - 1].Units;

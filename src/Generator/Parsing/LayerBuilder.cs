@@ -12,7 +12,7 @@ internal sealed class LayerBuilder
     /// <summary>PyTorch's <c>nn.ELU</c> default alpha.</summary>
     public const float DefaultEluAlpha = 1.0f;
 
-    public LayerBuilder(int index, int units, ActivationKind activation, AttributeReader attribute)
+    public LayerBuilder(int index, int units, Activation activation, AttributeReader attribute)
     {
         Index = index;
         Units = units;
@@ -24,13 +24,13 @@ internal sealed class LayerBuilder
 
     public int Units { get; }
 
-    public ActivationKind Activation { get; }
+    public Activation Activation { get; }
 
     public AttributeReader Attribute { get; }
 
     public float? Alpha { get; set; }
 
-    public InitKind Init { get; set; }
+    public Init Init { get; set; }
 
     public float DropoutRate { get; set; }
 
@@ -42,8 +42,8 @@ internal sealed class LayerBuilder
 
     public float EffectiveAlpha => Activation switch
     {
-        ActivationKind.LeakyRelu => Alpha ?? DefaultLeakyReluAlpha,
-        ActivationKind.Elu => Alpha ?? DefaultEluAlpha,
+        Activation.LeakyRelu => Alpha ?? DefaultLeakyReluAlpha,
+        Activation.Elu => Alpha ?? DefaultEluAlpha,
         _ => 0f,
     };
 }

@@ -65,13 +65,13 @@ internal static class LayerParser
         for (int i = 0; i < layers.Count - 1; i++)
         {
             LayerBuilder hidden = layers[i];
-            if (hidden.Activation == ActivationKind.Softmax)
+            if (hidden.Activation == Activation.Softmax)
                 diagnostics.Report(DiagnosticDescriptors.SoftmaxOnHiddenLayer, hidden.Attribute.ArgumentLocation(1, "activation"), i, name, output.Index);
-            else if (hidden.Activation == ActivationKind.Identity)
+            else if (hidden.Activation == Activation.Identity)
                 diagnostics.Report(DiagnosticDescriptors.LinearHiddenLayer, hidden.Attribute.ArgumentLocation(1, "activation"), i, name);
         }
 
-        if (output.Activation == ActivationKind.Softmax && output.Units == 1)
+        if (output.Activation == Activation.Softmax && output.Units == 1)
             diagnostics.Report(DiagnosticDescriptors.SoftmaxSingleUnit, output.Attribute.Location, name);
     }
 
@@ -104,23 +104,23 @@ internal static class LayerParser
         if (units < 1)
             diagnostics.Report(DiagnosticDescriptors.UnitsTooSmall, attribute.ArgumentLocation(0, "units"), index, name, units);
 
-        if (!Enum.IsDefined(typeof(ActivationKind), activationValue))
+        if (!Enum.IsDefined(typeof(Activation), activationValue))
         {
             diagnostics.Report(DiagnosticDescriptors.UndefinedEnumValue, attribute.ArgumentLocation(1, "activation"), "Activation", activationValue, name);
-            activationValue = (int)ActivationKind.Identity;
+            activationValue = (int)Activation.Identity;
         }
 
-        var layer = new LayerBuilder(index, units, (ActivationKind)activationValue, attribute);
+        var layer = new LayerBuilder(index, units, (Activation)activationValue, attribute);
 
         switch (attribute.TryGetNamed("Init", out int initValue))
         {
             case ArgumentState.Unreadable:
                 return null;
-            case ArgumentState.Present when !Enum.IsDefined(typeof(InitKind), initValue):
+            case ArgumentState.Present when !Enum.IsDefined(typeof(Init), initValue):
                 diagnostics.Report(DiagnosticDescriptors.UndefinedEnumValue, attribute.NamedArgumentLocation("Init"), "Init", initValue, name);
                 break;
             case ArgumentState.Present:
-                layer.Init = (InitKind)initValue;
+                layer.Init = (Init)initValue;
                 break;
         }
 
@@ -142,13 +142,13 @@ internal static class LayerParser
         switch (layer.Activation)
         {
             // A LeakyRelu slope of 1 or more is no longer "leaky" (1 is the identity) and a negative one is not monotonic.
-            case ActivationKind.LeakyRelu when !(alpha >= 0f && alpha < 1f):
+            case Activation.LeakyRelu when !(alpha >= 0f && alpha < 1f):
                 diagnostics.Report(DiagnosticDescriptors.AlphaOutOfRange, location, layer.Index, name, alpha, "LeakyRelu", "a slope in [0, 1)");
                 break;
-            case ActivationKind.Elu when !(alpha > 0f && !float.IsInfinity(alpha)):
+            case Activation.Elu when !(alpha > 0f && !float.IsInfinity(alpha)):
                 diagnostics.Report(DiagnosticDescriptors.AlphaOutOfRange, location, layer.Index, name, alpha, "Elu", "a finite alpha above 0");
                 break;
-            case ActivationKind.LeakyRelu or ActivationKind.Elu:
+            case Activation.LeakyRelu or Activation.Elu:
                 layer.Alpha = alpha;
                 break;
             default:

@@ -42,19 +42,19 @@ internal static class NetworkParser
         }
     }
 
-    public static LossKind ResolveLoss(LossKind declared, ActivationKind output) => declared switch
+    public static Loss ResolveLoss(Loss declared, Activation output) => declared switch
     {
-        LossKind.Auto when output == ActivationKind.Softmax => LossKind.CategoricalCrossEntropy,
-        LossKind.Auto when output == ActivationKind.Sigmoid => LossKind.BinaryCrossEntropy,
-        LossKind.Auto => LossKind.MeanSquaredError,
+        Loss.Auto when output == Activation.Softmax => Loss.CategoricalCrossEntropy,
+        Loss.Auto when output == Activation.Sigmoid => Loss.BinaryCrossEntropy,
+        Loss.Auto => Loss.MeanSquaredError,
         _ => declared,
     };
 
-    public static InitKind ResolveInit(InitKind declared, ActivationKind activation) => declared switch
+    public static Init ResolveInit(Init declared, Activation activation) => declared switch
     {
-        InitKind.Auto when activation is ActivationKind.Relu or ActivationKind.LeakyRelu or ActivationKind.Elu => InitKind.He,
-        InitKind.Auto when activation == ActivationKind.Selu => InitKind.LeCun,
-        InitKind.Auto => InitKind.Xavier,
+        Init.Auto when activation is Activation.Relu or Activation.LeakyRelu or Activation.Elu => Init.He,
+        Init.Auto when activation == Activation.Selu => Init.LeCun,
+        Init.Auto => Init.Xavier,
         _ => declared,
     };
 
@@ -84,16 +84,16 @@ internal static class NetworkParser
         if (inputSize < 1)
             diagnostics.Report(DiagnosticDescriptors.InputSizeTooSmall, network.ArgumentLocation(0, "inputs"), name, inputSize);
 
-        LossKind declaredLoss = LossKind.Auto;
+        Loss declaredLoss = Loss.Auto;
         switch (network.TryGetNamed("Loss", out int lossValue))
         {
             case ArgumentState.Unreadable:
                 return Unreadable(diagnostics);
-            case ArgumentState.Present when !Enum.IsDefined(typeof(LossKind), lossValue):
+            case ArgumentState.Present when !Enum.IsDefined(typeof(Loss), lossValue):
                 diagnostics.Report(DiagnosticDescriptors.UndefinedEnumValue, network.NamedArgumentLocation("Loss"), "Loss", lossValue, name);
                 break;
             case ArgumentState.Present:
-                declaredLoss = (LossKind)lossValue;
+                declaredLoss = (Loss)lossValue;
                 break;
         }
 
@@ -131,7 +131,6 @@ internal static class NetworkParser
             inputSize,
             ResolveLoss(declaredLoss, output.Activation),
             BuildLayers(inputSize, layers),
-            languageVersion,
             embeddedWeightsPath);
         return new ParseResult(model, diagnostics.ToEquatableArray(), embeddedWeightsLocation);
     }
@@ -186,12 +185,12 @@ internal static class NetworkParser
     private static bool IsLayer(AttributeReader attribute) =>
         NetGenAttributes.Is(attribute.Data, NetGenAttributes.Dense) || NetGenAttributes.Is(attribute.Data, NetGenAttributes.Dropout);
 
-    private static void CheckLoss(LossKind declared, LayerBuilder output, AttributeReader network, string name, DiagnosticCollector diagnostics)
+    private static void CheckLoss(Loss declared, LayerBuilder output, AttributeReader network, string name, DiagnosticCollector diagnostics)
     {
         string? needed = declared switch
         {
-            LossKind.BinaryCrossEntropy when output.Activation != ActivationKind.Sigmoid => "Sigmoid",
-            LossKind.CategoricalCrossEntropy when output.Activation != ActivationKind.Softmax => "Softmax",
+            Loss.BinaryCrossEntropy when output.Activation != Activation.Sigmoid => "Sigmoid",
+            Loss.CategoricalCrossEntropy when output.Activation != Activation.Softmax => "Softmax",
             _ => null,
         };
         if (needed is not null)

@@ -1,7 +1,15 @@
 namespace NetGen;
 
 /// <summary>The activation function <c>g</c> a <see cref="DenseAttribute"/> layer applies to its pre-activation <c>Z = W A + b</c>.</summary>
-public enum Activation
+// Compiled into the generator too (NetGen.Generator.csproj links this file, as System.Text.Json's generator does its
+// Common files), so attribute arguments are read with these very values: there is no mirror to keep in step. Keep it
+// valid C# for netstandard2.0 and free of runtime-only references.
+#if BUILDING_SOURCE_GENERATOR
+internal
+#else
+public
+#endif
+enum Activation
 {
     /// <summary><c>g(z) = z</c>.</summary>
     Identity,

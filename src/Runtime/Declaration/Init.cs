@@ -1,7 +1,15 @@
 namespace NetGen;
 
 /// <summary>How a layer's weights are drawn when a network is constructed. Biases always start at 0.</summary>
-public enum Init
+// Compiled into the generator too (NetGen.Generator.csproj links this file, as System.Text.Json's generator does its
+// Common files), so attribute arguments are read with these very values: there is no mirror to keep in step. Keep it
+// valid C# for netstandard2.0 and free of runtime-only references.
+#if BUILDING_SOURCE_GENERATOR
+internal
+#else
+public
+#endif
+enum Init
 {
     /// <summary><see cref="He"/> for Relu, LeakyRelu and Elu; <see cref="LeCun"/> for Selu; <see cref="Xavier"/> otherwise.</summary>
     Auto,

@@ -6,7 +6,7 @@ using System.Text;
 
 namespace NetGen;
 
-/// <summary>How well a network does on a dataset: the result of <see cref="NetworkTraining.Evaluate"/>.</summary>
+/// <summary>How well a network does on a dataset: the result of <see cref="NetworkTraining.Evaluate(INetwork, Dataset)"/>.</summary>
 public sealed class Evaluation
 {
     private readonly int[,]? _confusion;

@@ -76,30 +76,44 @@ public static class NetworkTraining
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The data does not fit the network, is empty, or holds a NaN or infinite value.</exception>
-    public static Evaluation Evaluate(this INetwork network, Dataset data)
+    public static Evaluation Evaluate(this INetwork network, Dataset data) => Evaluate(network, data, threads: 0);
+
+    /// <summary>
+    /// As <see cref="Evaluate(INetwork, Dataset)"/>, with inference split over <paramref name="threads"/> threads
+    /// (<see cref="NetworkInference.ForwardBatch"/>): the result is the same for every thread count.
+    /// </summary>
+    /// <param name="network">The network.</param>
+    /// <param name="data">The examples to score.</param>
+    /// <param name="threads">1 or more; 0 (what the overload without it uses) means one per processor.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The data does not fit the network, is empty, or holds a NaN or infinite value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is negative.</exception>
+    public static Evaluation Evaluate(this INetwork network, Dataset data, int threads)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
         if (data is null) throw new ArgumentNullException(nameof(data));
+        int resolved = ParallelInference.ResolveThreads(threads, nameof(threads));
         CheckFits(network, data, "dataset", nameof(data));
-        return EvaluateChecked(network, data);
+        return EvaluateChecked(network, data, resolved);
     }
 
-    internal static Evaluation EvaluateChecked(INetwork network, Dataset data)
+    internal static Evaluation EvaluateChecked(INetwork network, Dataset data, int threads)
     {
         NetworkArchitecture architecture = network.Architecture;
         OutputScoring scoring = OutputScoring.For(architecture, data);
         int inputs = network.InputSize, outputs = network.OutputSize;
-        var predictions = new float[Math.Min(EvaluationChunk, data.Count) * outputs];
+        int chunkSize = EvaluationChunk * threads; // each thread gets EvaluationChunk examples of every chunk
+        var predictions = new float[Math.Min(chunkSize, data.Count) * outputs];
         int classes = scoring.ClassCount;
         int[,]? confusion = classes > 0 ? new int[classes, classes] : null;
         ReadOnlySpan<float> features = data.AllFeatures, targets = data.AllTargets;
         double loss = 0;
         long correct = 0;
-        for (int start = 0; start < data.Count; start += EvaluationChunk)
+        for (int start = 0; start < data.Count; start += chunkSize)
         {
-            int n = Math.Min(EvaluationChunk, data.Count - start);
+            int n = Math.Min(chunkSize, data.Count - start);
             Span<float> chunk = predictions.AsSpan(0, n * outputs);
-            network.ForwardBatch(features.Slice(start * inputs, n * inputs), chunk, n);
+            network.ForwardBatch(features.Slice(start * inputs, n * inputs), chunk, n, threads);
             for (int r = 0; r < n; r++)
             {
                 ReadOnlySpan<float> yhat = chunk.Slice(r * outputs, outputs);

@@ -120,7 +120,7 @@ internal sealed class Trainer : IStagedJob, IDisposable
             }
 
             if (cancelled) break;
-            Evaluation? validation = _options.Validation is { } set ? NetworkTraining.EvaluateChecked(_network, set) : null;
+            Evaluation? validation = _options.Validation is { } set ? NetworkTraining.EvaluateChecked(_network, set, _workers) : null;
             var result = new EpochResult(epoch, lossTotal / examples,
                 _measureAccuracy ? (double)correct / ((long)examples * _scoring.UnitsPerExample) : null,
                 validation?.Loss, validation?.Accuracy, Seconds(started));

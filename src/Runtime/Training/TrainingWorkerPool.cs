@@ -19,7 +19,7 @@ internal interface IStagedJob
 internal sealed class TrainingWorkerPool : IDisposable
 {
     private readonly IStagedJob _job;
-    private readonly Barrier _barrier;
+    private readonly SpinningBarrier _barrier;
     private readonly Thread[] _threads;
     private int _firstStage, _stageCount;
     private volatile bool _stopping;
@@ -28,7 +28,7 @@ internal sealed class TrainingWorkerPool : IDisposable
     public TrainingWorkerPool(int workers, IStagedJob job)
     {
         _job = job;
-        _barrier = new Barrier(workers);
+        _barrier = new SpinningBarrier(workers);
         _threads = new Thread[workers - 1];
         for (int i = 0; i < _threads.Length; i++)
         {
@@ -55,7 +55,6 @@ internal sealed class TrainingWorkerPool : IDisposable
         _stopping = true;
         if (_threads.Length > 0) _barrier.SignalAndWait();
         foreach (Thread thread in _threads) thread.Join();
-        _barrier.Dispose();
     }
 
     private void WorkerLoop(int worker)

@@ -15,16 +15,32 @@ public class ToDeclarationTests
 {
     public static TheoryData<string> Cases => new() { "plain", "defaults", "alphas", "dropout", "inits", "loss", "selu" };
 
+    // The generator compiles the runtime's Activation, Loss and Init into itself (internal, and visible to this project),
+    // so their names are ambiguous here: the builder is called with the values' names and the runtime's parameter types.
     private static NetworkArchitecture Architecture(string name) => name switch
     {
-        "plain" => DynamicNetwork.Builder(4).Dense(3, Activation.Softmax).ToArchitecture(),
-        "defaults" => DynamicNetwork.Builder(6).Dense(5, Activation.LeakyRelu).Dense(4, Activation.Elu).Dense(1, Activation.Sigmoid).ToArchitecture(),
-        "alphas" => DynamicNetwork.Builder(6).Dense(5, Activation.LeakyRelu, alpha: 0.2f).Dense(4, Activation.Elu, alpha: 1e-5f).Dense(2).ToArchitecture(),
-        "dropout" => DynamicNetwork.Builder(13).Dense(17, Activation.Relu).Dropout(0.3f).Dense(9, Activation.Tanh).Dropout(0.123456789f).Dense(5, Activation.Softmax).ToArchitecture(),
-        "inits" => DynamicNetwork.Builder(3).Dense(8, Activation.Tanh, init: Init.Normal).Dense(8, Activation.Relu, init: Init.LeCun).Dense(2, init: Init.He).ToArchitecture(),
-        "loss" => DynamicNetwork.Builder(3).Dense(4, Activation.Sigmoid).Dense(2, Activation.Softmax).WithLoss(Loss.MeanSquaredError).ToArchitecture(),
-        _ => DynamicNetwork.Builder(5).Dense(7, Activation.Selu).Dense(1, Activation.Identity, init: Init.Xavier).ToArchitecture(),
+        "plain" => Dense(DynamicNetwork.Builder(4), 3, "Softmax").ToArchitecture(),
+        "defaults" => Dense(Dense(Dense(DynamicNetwork.Builder(6), 5, "LeakyRelu"), 4, "Elu"), 1, "Sigmoid").ToArchitecture(),
+        "alphas" => Dense(Dense(Dense(DynamicNetwork.Builder(6), 5, "LeakyRelu", alpha: 0.2f), 4, "Elu", alpha: 1e-5f), 2).ToArchitecture(),
+        "dropout" => Dense(Dense(Dense(DynamicNetwork.Builder(13), 17, "Relu").Dropout(0.3f), 9, "Tanh").Dropout(0.123456789f), 5, "Softmax").ToArchitecture(),
+        "inits" => Dense(Dense(Dense(DynamicNetwork.Builder(3), 8, "Tanh", init: "Normal"), 8, "Relu", init: "LeCun"), 2, init: "He").ToArchitecture(),
+        "loss" => WithLoss(Dense(Dense(DynamicNetwork.Builder(3), 4, "Sigmoid"), 2, "Softmax"), "MeanSquaredError").ToArchitecture(),
+        _ => Dense(Dense(DynamicNetwork.Builder(5), 7, "Selu"), 1, "Identity", init: "Xavier").ToArchitecture(),
     };
+
+    private static NetworkBuilder Dense(NetworkBuilder builder, int units, string activation = "Identity", float? alpha = null, string init = "Auto")
+    {
+        MethodInfo dense = typeof(NetworkBuilder).GetMethod(nameof(NetworkBuilder.Dense))!;
+        ParameterInfo[] parameters = dense.GetParameters();
+        return (NetworkBuilder)dense.Invoke(builder,
+            new object?[] { units, Enum.Parse(parameters[1].ParameterType, activation), alpha, Enum.Parse(parameters[3].ParameterType, init) })!;
+    }
+
+    private static NetworkBuilder WithLoss(NetworkBuilder builder, string loss)
+    {
+        MethodInfo withLoss = typeof(NetworkBuilder).GetMethod(nameof(NetworkBuilder.WithLoss))!;
+        return (NetworkBuilder)withLoss.Invoke(builder, new[] { Enum.Parse(withLoss.GetParameters()[0].ParameterType, loss) })!;
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -50,7 +66,7 @@ public class ToDeclarationTests
     {
         Assert.Equal(
             "using NetGen;\n\n/// <summary>A NetGen network: 2-8(Tanh)[dropout 0.1]-1(Sigmoid) BinaryCrossEntropy.</summary>\n[Network(2)]\n[Dense(8, Activation.Tanh)]\n[Dropout(0.1f)]\n[Dense(1, Activation.Sigmoid)]\npublic partial class Spiral { }\n",
-            DynamicNetwork.Builder(2).Dense(8, Activation.Tanh).Dropout(0.1f).Dense(1, Activation.Sigmoid).Build().ToDeclaration("Spiral"));
+            Dense(Dense(DynamicNetwork.Builder(2), 8, "Tanh").Dropout(0.1f), 1, "Sigmoid").Build().ToDeclaration("Spiral"));
         Assert.Contains("[Network(3, Loss = Loss.MeanSquaredError)]", Architecture("loss").ToDeclaration("N"));
         Assert.Contains("[Dense(5, Activation.LeakyRelu, Alpha = 0.2f)]", Architecture("alphas").ToDeclaration("N"));
         Assert.Contains("[Dense(8, Activation.Tanh, Init = Init.Normal)]", Architecture("inits").ToDeclaration("N"));

@@ -7,38 +7,60 @@ namespace Vision
     partial class Patches : global::NetGen.INetwork
     {
         /// <summary>The input vector length.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int InputSize = 48;
 
         /// <summary>The output vector length (units of the last layer).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int OutputSize = 3;
 
         /// <summary>The number of weights and biases.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int ParameterCount = 835;
 
         /// <summary>The number of Dense layers.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int LayerCount = 2;
 
         /// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static global::NetGen.NetworkArchitecture Architecture { get; } = new global::NetGen.NetworkArchitecture(
             48, global::NetGen.Loss.CategoricalCrossEntropy,
             new global::NetGen.LayerInfo(48, 16, global::NetGen.Activation.Relu, 0f, 0f, 0),
             new global::NetGen.LayerInfo(16, 3, global::NetGen.Activation.Softmax, 0f, 0f, 784));
 
-        private const string __netgenSummary = "Model: \"Patches\"\n_________________________________________________________________________\n Layer (type)          Output shape    Activation                 Param #\n=========================================================================\n input (Input)         (48)                                             0\n dense_0 (Dense)       (16)            Relu                           784\n dense_1 (Dense)       (3)             Softmax                         51\n=========================================================================\nTotal params: 835\nLoss: CategoricalCrossEntropy";
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private const string __netgenSummary = "Model: \"Patches\"\n" + "_________________________________________________________________________\n"
+            + " Layer (type)          Output shape    Activation                 Param #\n"
+            + "=========================================================================\n"
+            + " input (Input)         (48)                                             0\n"
+            + " dense_0 (Dense)       (16)            Relu                           784\n"
+            + " dense_1 (Dense)       (3)             Softmax                         51\n"
+            + "=========================================================================\n" + "Total params: 835\n" + "Loss: CategoricalCrossEntropy";
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] __netgenParameters = new float[ParameterCount];
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] __netgenGradients = new float[ParameterCount];
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly int __netgenSeed;
 #if NET8_0_OR_GREATER
         // The batched training pass's block of activations and deltas (3456 floats), one per thread.
         [global::System.ThreadStatic]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static float[]? __netgenBatchScratch;
         // The batched inference pass's block of hidden activations (1024 floats), one per thread.
         [global::System.ThreadStatic]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static float[]? __netgenInferenceBatchScratch;
 #endif
 
         /// <summary>Creates the network with weights drawn from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public Patches() : this(0)
         {
         }
@@ -48,27 +70,42 @@ namespace Vision
         /// platform) as each layer's <c>Init</c> says, and biases 0.
         /// </summary>
         /// <param name="seed">Selects the initial weights, and the dropout masks during training.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public Patches(int seed)
         {
             __netgenSeed = seed;
             global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 768), global::NetGen.Init.He, 48, 16, seed, 0);
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 784, 48), global::NetGen.Init.Xavier, 16, 3, seed, 1);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 784, 48), global::NetGen.Init.Xavier, 16, 3, seed,
+                1);
         }
 
         /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::System.Span<float> Parameters => __netgenParameters;
 
         /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::System.Span<float> Gradients => __netgenGradients;
 
         /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
         /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
         /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize), InputSize);
-            if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Patches", nameof(OutputSize), OutputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize),
+                InputSize);
+            if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Patches",
+                nameof(OutputSize), OutputSize);
             global::System.Span<float> scratch = stackalloc float[19];
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
         }
@@ -76,9 +113,13 @@ namespace Vision
         /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
         /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
         /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public int Classify(global::System.ReadOnlySpan<float> input)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize), InputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize),
+                InputSize);
             global::System.Span<float> scratch = stackalloc float[19];
             global::System.Span<float> output = scratch.Slice(16, OutputSize);
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
@@ -98,6 +139,9 @@ namespace Vision
         /// <param name="outputs">Receives <c>count * OutputSize</c> values.</param>
         /// <param name="count">The number of examples; 0 or more.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
         {
             if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -123,30 +167,47 @@ namespace Vision
         /// <param name="target">Exactly <see cref="OutputSize"/> values: one-hot or probabilities for classification, raw values for regression.</param>
         /// <returns>The example's loss.</returns>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
-        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target, __netgenGradients);
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input,
+            target, __netgenGradients);
 
-        /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>
+        /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe
+        /// to call from many threads at once, each with its own buffer.</summary>
         /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
         /// <param name="target">Exactly <see cref="OutputSize"/> values.</param>
-        /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to them.</param>
+        /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to
+        /// them.</param>
         /// <returns>The example's loss.</returns>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
-        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+            global::System.Span<float> gradients)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize), InputSize);
-            if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Patches", nameof(OutputSize), OutputSize);
-            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Patches", nameof(ParameterCount), ParameterCount);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Patches", nameof(InputSize),
+                InputSize);
+            if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Patches",
+                nameof(OutputSize), OutputSize);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Patches",
+                nameof(ParameterCount), ParameterCount);
             const ulong stream = 0; // no dropout: the stream is unused
             global::System.Span<float> scratch = stackalloc float[54];
             return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
         }
 
-        /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to <see cref="Gradients"/>.</summary>
+        /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to
+        /// <see cref="Gradients"/>.</summary>
         /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
         /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
         /// <param name="count">The number of examples; 0 or more.</param>
         /// <returns>The sum of the examples' losses.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
         {
             if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -165,12 +226,17 @@ namespace Vision
         /// <param name="dropoutStream">The first example's dropout stream.</param>
         /// <returns>The sum of the examples' losses.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
-        public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count,
+            global::System.Span<float> gradients, ulong dropoutStream)
         {
             if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
             global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Patches", nameof(InputSize), InputSize, count);
             global::NetGen.Kernels.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Patches", nameof(OutputSize), OutputSize, count);
-            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Patches", nameof(ParameterCount), ParameterCount);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Patches",
+                nameof(ParameterCount), ParameterCount);
 #if NET8_0_OR_GREATER
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
             {
@@ -184,28 +250,54 @@ namespace Vision
             // Summed in double so a large batch's total does not lose the small losses.
             double loss = 0;
             for (int example = 0; example < count; example++)
-                loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
+                loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
+                    gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
             return (float)loss;
         }
 
         /// <summary>Sets every element of <see cref="Gradients"/> to 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public void ZeroGradients() => global::System.Array.Clear(__netgenGradients, 0, ParameterCount);
 
         /// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public string Summary() => __netgenSummary;
 
         // The constants share these names, so the interface's properties are implemented explicitly.
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.InputSize => InputSize;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.OutputSize => OutputSize;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.ParameterCount => ParameterCount;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.LayerCount => LayerCount;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
 
         // The specialised kernels: every size and offset below is a constant of this network.
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private static class __netgenImpl
         {
             /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
-            public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.Span<float> scratch)
+            public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
+                global::System.Span<float> output, global::System.Span<float> scratch)
             {
                 global::System.Span<float> hidden0 = scratch.Slice(0, 16);
                 Layer0Linear(parameters, input, hidden0);
@@ -218,7 +310,8 @@ namespace Vision
             /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
             /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
             /// </summary>
-            public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+            public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
+                global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
             {
                 global::System.Span<float> activation0 = scratch.Slice(0, 16);
                 global::System.Span<float> activation1 = scratch.Slice(16, 3);
@@ -245,7 +338,8 @@ namespace Vision
 
 #if NET8_0_OR_GREATER
             /// <summary>As <see cref="Infer"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels.</summary>
-            public static void InferBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count, global::System.Span<float> scratch)
+            public static void InferBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs,
+                global::System.Span<float> outputs, int count, global::System.Span<float> scratch)
             {
                 for (int first = 0; first < count; first += 64)
                 {
@@ -262,8 +356,11 @@ namespace Vision
 #endif
 
 #if NET8_0_OR_GREATER
-            /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss.</summary>
-            public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+            /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed
+            /// loss.</summary>
+            public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs,
+                global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream,
+                global::System.Span<float> scratch)
             {
                 _ = seed; // no dropout layers: the examples' randomness is unused
                 _ = stream;
@@ -292,17 +389,20 @@ namespace Vision
                     }
 
                     // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 3), activation0, gradients.Slice(784, 48), gradients.Slice(832, 3), n, 16, 3);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 3), activation0, gradients.Slice(784, 48), gradients.Slice(832,
+                        3), n, 16, 3);
                     global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(784, 48), deltaA.Slice(0, n * 3), deltaB, n, 16, 3);
                     for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 16, 16), deltaB.Slice(e * 16, 16));
-                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 16), input, gradients.Slice(0, 768), gradients.Slice(768, 16), n, 48, 16);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 16), input, gradients.Slice(0, 768), gradients.Slice(768, 16),
+                        n, 48, 16);
                 }
                 return loss;
             }
 #endif
 
             /// <summary>The example's CategoricalCrossEntropy loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
-            public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
+            public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction,
+                global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
             {
                 logits = logits.Slice(0, 3);
                 prediction = prediction.Slice(0, 3);
@@ -327,6 +427,8 @@ namespace Vision
             }
 
             /// <summary>Layer 0, Dense(48 -> 16, Relu): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 48 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched
+            /// inference uses BatchKernels.Linear (48 inputs &gt;= 40).</remarks>
             public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 48, Units = 16;
@@ -334,6 +436,69 @@ namespace Vision
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(768, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)32);
+                    for (int unit = 0; unit < 16; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)16), x1, sum0);
+                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)32), x2, sum0);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)48) * x0;
+                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)64), x1, sum1);
+                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80), x2, sum1);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum2 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)112), x1, sum2);
+                        sum2 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)128), x2, sum2);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)144) * x0;
+                        sum3 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)160), x1, sum3);
+                        sum3 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)176), x2, sum3);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum4 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)192) * x0;
+                        sum4 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)208), x1, sum4);
+                        sum4 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)224), x2, sum4);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum5 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)240) * x0;
+                        sum5 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)256), x1, sum5);
+                        sum5 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)272), x2, sum5);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum6 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)288) * x0;
+                        sum6 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)304), x1, sum6);
+                        sum6 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)320), x2, sum6);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum7 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)336) * x0;
+                        sum7 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)352), x1, sum7);
+                        sum7 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)368), x2, sum7);
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
+                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                    }
+                    return;
+                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);
@@ -354,31 +519,99 @@ namespace Vision
                         global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (int k = 0; k < 48; k += 8)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> input = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)k);
-                            sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k), input, sum0);
-                            sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 48)), input, sum1);
-                            sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 96)), input, sum2);
-                            sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 144)), input, sum3);
-                            sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 192)), input, sum4);
-                            sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 240)), input, sum5);
-                            sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 288)), input, sum6);
-                            sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 336)), input, sum7);
+                            global::System.Runtime.Intrinsics.Vector256<float> input =
+                                global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)k);
+                            sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k), input,
+                                sum0);
+                            sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 48)),
+                                input, sum1);
+                            sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 96)),
+                                input, sum2);
+                            sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k
+                                + 144)), input, sum3);
+                            sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k
+                                + 192)), input, sum4);
+                            sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k
+                                + 240)), input, sum5);
+                            sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k
+                                + 288)), input, sum6);
+                            sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k
+                                + 336)), input, sum7);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
+                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    for (int unit = 0; unit < 16; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int k = 0; k < 48; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> input =
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k);
+                            sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k), input,
+                                sum0);
+                            sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 48)),
+                                input, sum1);
+                            sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 96)),
+                                input, sum2);
+                            sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
+                                + 144)), input, sum3);
+                            sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
+                                + 192)), input, sum4);
+                            sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
+                                + 240)), input, sum5);
+                            sum6 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
+                                + 288)), input, sum6);
+                            sum7 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
+                                + 336)), input, sum7);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
                     }
                     return;
                 }
 #endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
                     int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
                     for (int unit = 0; unit < 16; unit += 4)
                     {
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 1) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 2) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 3) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 1) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 2) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 3) * Inputs, Inputs));
                         global::System.Numerics.Vector<float> sum0 = global::System.Numerics.Vector<float>.Zero;
                         global::System.Numerics.Vector<float> sum1 = global::System.Numerics.Vector<float>.Zero;
                         global::System.Numerics.Vector<float> sum2 = global::System.Numerics.Vector<float>.Zero;
@@ -436,8 +669,10 @@ namespace Vision
                 global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0f);
             }
 
-            /// <summary>Layer 0, Dense(48 -> 16, Relu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
-            public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
+            /// <summary>Layer 0, Dense(48 -> 16, Relu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no
+            /// gradient).</summary>
+            public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
             {
                 const int Inputs = 48, Units = 16;
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
@@ -446,9 +681,78 @@ namespace Vision
                 global::System.Span<float> weightGradients = gradients.Slice(0, Units * Inputs);
                 global::System.Span<float> biasGradients = gradients.Slice(768, Units);
                 dz = dz.Slice(0, Units);
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)32);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector512<float> deltaVector = global::System.Runtime.Intrinsics.Vector512.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x0,
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x1,
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)16)), ref gradientRow, (nuint)16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x2,
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)32)), ref gradientRow, (nuint)32);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector256<float> deltaVector = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        for (int k = 0; k < 48; k += 8)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector,
+                                global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)k),
+                                global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)k)), ref gradientRow, (nuint)k);
+                        }
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector128<float> deltaVector = global::System.Runtime.Intrinsics.Vector128.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        for (int k = 0; k < 48; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector,
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k),
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)k)), ref gradientRow, (nuint)k);
+                        }
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
                     int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
                     for (int unit = 0; unit < Units; unit++)
                     {
@@ -457,7 +761,9 @@ namespace Vision
                         // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
                         if (delta == 0f) continue;
                         global::System.Numerics.Vector<float> deltaVector = new global::System.Numerics.Vector<float>(delta);
-                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
+                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
                         for (int k = 0; k < inputVectors.Length; k++)
                         {
                             gradientRow[k] += deltaVector * inputVectors[k];
@@ -485,6 +791,7 @@ namespace Vision
             }
 
             /// <summary>Layer 1, Dense(16 -> 3, Softmax): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Straight-line code: 48 weights &lt;= 64; batched inference runs it row by row (16 inputs &lt; 40).</remarks>
             public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 16, Units = 3;
@@ -492,9 +799,15 @@ namespace Vision
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(832, Units);
                 x = x.Slice(0, Inputs);
                 z = z.Slice(0, Units);
-                z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2] + weights[3] * x[3] + weights[4] * x[4] + weights[5] * x[5] + weights[6] * x[6] + weights[7] * x[7] + weights[8] * x[8] + weights[9] * x[9] + weights[10] * x[10] + weights[11] * x[11] + weights[12] * x[12] + weights[13] * x[13] + weights[14] * x[14] + weights[15] * x[15];
-                z[1] = biases[1] + weights[16] * x[0] + weights[17] * x[1] + weights[18] * x[2] + weights[19] * x[3] + weights[20] * x[4] + weights[21] * x[5] + weights[22] * x[6] + weights[23] * x[7] + weights[24] * x[8] + weights[25] * x[9] + weights[26] * x[10] + weights[27] * x[11] + weights[28] * x[12] + weights[29] * x[13] + weights[30] * x[14] + weights[31] * x[15];
-                z[2] = biases[2] + weights[32] * x[0] + weights[33] * x[1] + weights[34] * x[2] + weights[35] * x[3] + weights[36] * x[4] + weights[37] * x[5] + weights[38] * x[6] + weights[39] * x[7] + weights[40] * x[8] + weights[41] * x[9] + weights[42] * x[10] + weights[43] * x[11] + weights[44] * x[12] + weights[45] * x[13] + weights[46] * x[14] + weights[47] * x[15];
+                z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2] + weights[3] * x[3] + weights[4] * x[4] + weights[5] * x[5]
+                    + weights[6] * x[6] + weights[7] * x[7] + weights[8] * x[8] + weights[9] * x[9] + weights[10] * x[10] + weights[11] * x[11]
+                    + weights[12] * x[12] + weights[13] * x[13] + weights[14] * x[14] + weights[15] * x[15];
+                z[1] = biases[1] + weights[16] * x[0] + weights[17] * x[1] + weights[18] * x[2] + weights[19] * x[3] + weights[20] * x[4] + weights[21] * x[5]
+                    + weights[22] * x[6] + weights[23] * x[7] + weights[24] * x[8] + weights[25] * x[9] + weights[26] * x[10] + weights[27] * x[11]
+                    + weights[28] * x[12] + weights[29] * x[13] + weights[30] * x[14] + weights[31] * x[15];
+                z[2] = biases[2] + weights[32] * x[0] + weights[33] * x[1] + weights[34] * x[2] + weights[35] * x[3] + weights[36] * x[4] + weights[37] * x[5]
+                    + weights[38] * x[6] + weights[39] * x[7] + weights[40] * x[8] + weights[41] * x[9] + weights[42] * x[10] + weights[43] * x[11]
+                    + weights[44] * x[12] + weights[45] * x[13] + weights[46] * x[14] + weights[47] * x[15];
             }
 
             /// <summary>Layer 1's activation, Softmax, applied in place.</summary>
@@ -504,8 +817,10 @@ namespace Vision
                 global::NetGen.Kernels.ActivationKernels.Softmax(values);
             }
 
-            /// <summary>Layer 1, Dense(16 -> 3, Softmax): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
-            public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
+            /// <summary>Layer 1, Dense(16 -> 3, Softmax): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T
+            /// dZ.</summary>
+            public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
             {
                 const int Inputs = 16, Units = 3;
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(784, Units * Inputs);

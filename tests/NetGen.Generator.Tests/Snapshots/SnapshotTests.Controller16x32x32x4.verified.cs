@@ -7,36 +7,58 @@ namespace Game.AI
     partial class Controller : global::NetGen.INetwork
     {
         /// <summary>The input vector length.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int InputSize = 16;
 
         /// <summary>The output vector length (units of the last layer).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int OutputSize = 4;
 
         /// <summary>The number of weights and biases.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int ParameterCount = 1732;
 
         /// <summary>The number of Dense layers.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int LayerCount = 3;
 
         /// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static global::NetGen.NetworkArchitecture Architecture { get; } = new global::NetGen.NetworkArchitecture(
             16, global::NetGen.Loss.MeanSquaredError,
             new global::NetGen.LayerInfo(16, 32, global::NetGen.Activation.Tanh, 0f, 0f, 0),
             new global::NetGen.LayerInfo(32, 32, global::NetGen.Activation.Tanh, 0f, 0f, 544),
             new global::NetGen.LayerInfo(32, 4, global::NetGen.Activation.Identity, 0f, 0f, 1600));
 
-        private const string __netgenSummary = "Model: \"Controller\"\n_________________________________________________________________________\n Layer (type)          Output shape    Activation                 Param #\n=========================================================================\n input (Input)         (16)                                             0\n dense_0 (Dense)       (32)            Tanh                           544\n dense_1 (Dense)       (32)            Tanh                         1,056\n dense_2 (Dense)       (4)             Identity                       132\n=========================================================================\nTotal params: 1,732\nLoss: MeanSquaredError";
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private const string __netgenSummary = "Model: \"Controller\"\n" + "_________________________________________________________________________\n"
+            + " Layer (type)          Output shape    Activation                 Param #\n"
+            + "=========================================================================\n"
+            + " input (Input)         (16)                                             0\n"
+            + " dense_0 (Dense)       (32)            Tanh                           544\n"
+            + " dense_1 (Dense)       (32)            Tanh                         1,056\n"
+            + " dense_2 (Dense)       (4)             Identity                       132\n"
+            + "=========================================================================\n" + "Total params: 1,732\n" + "Loss: MeanSquaredError";
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] __netgenParameters = new float[ParameterCount];
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] __netgenGradients = new float[ParameterCount];
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly int __netgenSeed;
 #if NET8_0_OR_GREATER
         // The batched training pass's block of activations and deltas (8704 floats), one per thread.
         [global::System.ThreadStatic]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static float[]? __netgenBatchScratch;
 #endif
 
         /// <summary>Creates the network with weights drawn from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public Controller() : this(0)
         {
         }
@@ -46,28 +68,45 @@ namespace Game.AI
         /// platform) as each layer's <c>Init</c> says, and biases 0.
         /// </summary>
         /// <param name="seed">Selects the initial weights, and the dropout masks during training.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public Controller(int seed)
         {
             __netgenSeed = seed;
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 512), global::NetGen.Init.Xavier, 16, 32, seed, 0);
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 544, 1024), global::NetGen.Init.Xavier, 32, 32, seed, 1);
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 1600, 128), global::NetGen.Init.Xavier, 32, 4, seed, 2);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 512), global::NetGen.Init.Xavier, 16, 32, seed,
+                0);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 544, 1024), global::NetGen.Init.Xavier, 32, 32,
+                seed, 1);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 1600, 128), global::NetGen.Init.Xavier, 32, 4,
+                seed, 2);
         }
 
         /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::System.Span<float> Parameters => __netgenParameters;
 
         /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::System.Span<float> Gradients => __netgenGradients;
 
         /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
         /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
         /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller", nameof(InputSize), InputSize);
-            if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Controller", nameof(OutputSize), OutputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller",
+                nameof(InputSize), InputSize);
+            if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Controller",
+                nameof(OutputSize), OutputSize);
             global::System.Span<float> scratch = stackalloc float[68];
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
         }
@@ -75,9 +114,13 @@ namespace Game.AI
         /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
         /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
         /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public int Classify(global::System.ReadOnlySpan<float> input)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller", nameof(InputSize), InputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller",
+                nameof(InputSize), InputSize);
             global::System.Span<float> scratch = stackalloc float[68];
             global::System.Span<float> output = scratch.Slice(64, OutputSize);
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
@@ -97,6 +140,9 @@ namespace Game.AI
         /// <param name="outputs">Receives <c>count * OutputSize</c> values.</param>
         /// <param name="count">The number of examples; 0 or more.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
         {
             if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -112,30 +158,47 @@ namespace Game.AI
         /// <param name="target">Exactly <see cref="OutputSize"/> values: one-hot or probabilities for classification, raw values for regression.</param>
         /// <returns>The example's loss.</returns>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
-        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target, __netgenGradients);
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input,
+            target, __netgenGradients);
 
-        /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>
+        /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe
+        /// to call from many threads at once, each with its own buffer.</summary>
         /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
         /// <param name="target">Exactly <see cref="OutputSize"/> values.</param>
-        /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to them.</param>
+        /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to
+        /// them.</param>
         /// <returns>The example's loss.</returns>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
-        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+            global::System.Span<float> gradients)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller", nameof(InputSize), InputSize);
-            if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Controller", nameof(OutputSize), OutputSize);
-            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Controller", nameof(ParameterCount), ParameterCount);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Controller",
+                nameof(InputSize), InputSize);
+            if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Controller",
+                nameof(OutputSize), OutputSize);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Controller",
+                nameof(ParameterCount), ParameterCount);
             const ulong stream = 0; // no dropout: the stream is unused
             global::System.Span<float> scratch = stackalloc float[136];
             return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
         }
 
-        /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to <see cref="Gradients"/>.</summary>
+        /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to
+        /// <see cref="Gradients"/>.</summary>
         /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
         /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
         /// <param name="count">The number of examples; 0 or more.</param>
         /// <returns>The sum of the examples' losses.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
         {
             if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -154,12 +217,17 @@ namespace Game.AI
         /// <param name="dropoutStream">The first example's dropout stream.</param>
         /// <returns>The sum of the examples' losses.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
-        public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count,
+            global::System.Span<float> gradients, ulong dropoutStream)
         {
             if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
             global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Controller", nameof(InputSize), InputSize, count);
             global::NetGen.Kernels.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Controller", nameof(OutputSize), OutputSize, count);
-            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Controller", nameof(ParameterCount), ParameterCount);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Controller",
+                nameof(ParameterCount), ParameterCount);
 #if NET8_0_OR_GREATER
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
             {
@@ -173,28 +241,54 @@ namespace Game.AI
             // Summed in double so a large batch's total does not lose the small losses.
             double loss = 0;
             for (int example = 0; example < count; example++)
-                loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
+                loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
+                    gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
             return (float)loss;
         }
 
         /// <summary>Sets every element of <see cref="Gradients"/> to 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public void ZeroGradients() => global::System.Array.Clear(__netgenGradients, 0, ParameterCount);
 
         /// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public string Summary() => __netgenSummary;
 
         // The constants share these names, so the interface's properties are implemented explicitly.
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.InputSize => InputSize;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.OutputSize => OutputSize;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.ParameterCount => ParameterCount;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.LayerCount => LayerCount;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
 
         // The specialised kernels: every size and offset below is a constant of this network.
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private static class __netgenImpl
         {
             /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
-            public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.Span<float> scratch)
+            public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
+                global::System.Span<float> output, global::System.Span<float> scratch)
             {
                 global::System.Span<float> hidden0 = scratch.Slice(0, 32);
                 Layer0Linear(parameters, input, hidden0);
@@ -209,7 +303,8 @@ namespace Game.AI
             /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
             /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
             /// </summary>
-            public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+            public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
+                global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
             {
                 global::System.Span<float> activation0 = scratch.Slice(0, 32);
                 global::System.Span<float> activation1 = scratch.Slice(32, 32);
@@ -239,8 +334,11 @@ namespace Game.AI
             }
 
 #if NET8_0_OR_GREATER
-            /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss.</summary>
-            public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+            /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed
+            /// loss.</summary>
+            public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs,
+                global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream,
+                global::System.Span<float> scratch)
             {
                 _ = seed; // no dropout layers: the examples' randomness is unused
                 _ = stream;
@@ -271,20 +369,24 @@ namespace Game.AI
                     }
 
                     // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 4), activation1, gradients.Slice(1600, 128), gradients.Slice(1728, 4), n, 32, 4);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 4), activation1, gradients.Slice(1600, 128),
+                        gradients.Slice(1728, 4), n, 32, 4);
                     global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(1600, 128), deltaA.Slice(0, n * 4), deltaB, n, 32, 4);
                     for (int e = 0; e < n; e++) Layer1ActivationGradient(activation1.Slice(e * 32, 32), deltaB.Slice(e * 32, 32));
-                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 32), activation0, gradients.Slice(544, 1024), gradients.Slice(1568, 32), n, 32, 32);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 32), activation0, gradients.Slice(544, 1024),
+                        gradients.Slice(1568, 32), n, 32, 32);
                     global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(544, 1024), deltaB.Slice(0, n * 32), deltaA, n, 32, 32);
                     for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 32, 32), deltaA.Slice(e * 32, 32));
-                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 32), input, gradients.Slice(0, 512), gradients.Slice(512, 32), n, 16, 32);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 32), input, gradients.Slice(0, 512), gradients.Slice(512, 32),
+                        n, 16, 32);
                 }
                 return loss;
             }
 #endif
 
             /// <summary>The example's MeanSquaredError loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
-            public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
+            public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction,
+                global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
             {
                 logits = logits.Slice(0, 4);
                 prediction = prediction.Slice(0, 4);
@@ -301,6 +403,8 @@ namespace Game.AI
             }
 
             /// <summary>Layer 0, Dense(16 -> 32, Tanh): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 16 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched
+            /// inference runs it row by row (16 inputs &lt; 40).</remarks>
             public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 16, Units = 32;
@@ -308,6 +412,39 @@ namespace Game.AI
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(512, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    for (int unit = 0; unit < 32; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)16) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)32) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)48) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum4 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)64) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum5 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum6 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)96) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum7 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)112) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
+                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                    }
+                    return;
+                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);
@@ -320,37 +457,127 @@ namespace Game.AI
                     for (int unit = 0; unit < 32; unit += 8)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
                         sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)16) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)16) * x0;
                         sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)24), x1, sum1);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)32) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)32) * x0;
                         sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40), x1, sum2);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48) * x0;
                         sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)56), x1, sum3);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)64) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum4 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)64) * x0;
                         sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)72), x1, sum4);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum5 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80) * x0;
                         sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x1, sum5);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)96) * x0;
-                        sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum6);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112) * x0;
-                        sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x1, sum7);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum6 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum6 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum6);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum7 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112) * x0;
+                        sum7 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x1, sum7);
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
+                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)12);
+                    for (int unit = 0; unit < 32; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4), x1, sum0);
+                        sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)8), x2, sum0);
+                        sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)12), x3, sum0);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)16) * x0;
+                        sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)20), x1, sum1);
+                        sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)24), x2, sum1);
+                        sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)28), x3, sum1);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)32) * x0;
+                        sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)36), x1, sum2);
+                        sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)40), x2, sum2);
+                        sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)44), x3, sum2);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)48) * x0;
+                        sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)52), x1, sum3);
+                        sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)56), x2, sum3);
+                        sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)60), x3, sum3);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum4 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)64) * x0;
+                        sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)68), x1, sum4);
+                        sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)72), x2, sum4);
+                        sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)76), x3, sum4);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum5 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)80) * x0;
+                        sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)84), x1, sum5);
+                        sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)88), x2, sum5);
+                        sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)92), x3, sum5);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum6 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum6 =
+                            global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)100), x1, sum6);
+                        sum6 =
+                            global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)104), x2, sum6);
+                        sum6 =
+                            global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)108), x3, sum6);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum7 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)112) * x0;
+                        sum7 =
+                            global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)116), x1, sum7);
+                        sum7 =
+                            global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)120), x2, sum7);
+                        sum7 =
+                            global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)124), x3, sum7);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
                     }
                     return;
                 }
 #endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
                     int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
                     for (int unit = 0; unit < 32; unit += 4)
                     {
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 1) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 2) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 3) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 1) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 2) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 3) * Inputs, Inputs));
                         global::System.Numerics.Vector<float> sum0 = global::System.Numerics.Vector<float>.Zero;
                         global::System.Numerics.Vector<float> sum1 = global::System.Numerics.Vector<float>.Zero;
                         global::System.Numerics.Vector<float> sum2 = global::System.Numerics.Vector<float>.Zero;
@@ -412,8 +639,10 @@ namespace Game.AI
                 }
             }
 
-            /// <summary>Layer 0, Dense(16 -> 32, Tanh): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
-            public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
+            /// <summary>Layer 0, Dense(16 -> 32, Tanh): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no
+            /// gradient).</summary>
+            public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
             {
                 const int Inputs = 16, Units = 32;
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
@@ -422,9 +651,78 @@ namespace Game.AI
                 global::System.Span<float> weightGradients = gradients.Slice(0, Units * Inputs);
                 global::System.Span<float> biasGradients = gradients.Slice(512, Units);
                 dz = dz.Slice(0, Units);
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector512<float> deltaVector = global::System.Runtime.Intrinsics.Vector512.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x0,
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)8);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector256<float> deltaVector = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x0,
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x1,
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)8)), ref gradientRow, (nuint)8);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)12);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector128<float> deltaVector = global::System.Runtime.Intrinsics.Vector128.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, x0,
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, x1,
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)4)), ref gradientRow, (nuint)4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, x2,
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)8)), ref gradientRow, (nuint)8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, x3,
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)12)), ref gradientRow, (nuint)12);
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
                     int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
                     for (int unit = 0; unit < Units; unit++)
                     {
@@ -433,7 +731,9 @@ namespace Game.AI
                         // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
                         if (delta == 0f) continue;
                         global::System.Numerics.Vector<float> deltaVector = new global::System.Numerics.Vector<float>(delta);
-                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
+                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
                         for (int k = 0; k < inputVectors.Length; k++)
                         {
                             gradientRow[k] += deltaVector * inputVectors[k];
@@ -461,6 +761,8 @@ namespace Game.AI
             }
 
             /// <summary>Layer 1, Dense(32 -> 32, Tanh): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 32 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched
+            /// inference runs it row by row (32 inputs &lt; 40).</remarks>
             public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 32, Units = 32;
@@ -468,6 +770,53 @@ namespace Game.AI
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(1568, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
+                    for (int unit = 0; unit < 32; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)16), x1, sum0);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)32) * x0;
+                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)48), x1, sum1);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)64) * x0;
+                        sum2 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80), x1, sum2);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum3 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)112), x1, sum3);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum4 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)128) * x0;
+                        sum4 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)144), x1, sum4);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum5 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)160) * x0;
+                        sum5 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)176), x1, sum5);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum6 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)192) * x0;
+                        sum6 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)208), x1, sum6);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum7 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)224) * x0;
+                        sum7 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)240), x1, sum7);
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
+                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                    }
+                    return;
+                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);
@@ -482,53 +831,135 @@ namespace Game.AI
                     for (int unit = 0; unit < 32; unit += 8)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
                         sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
                         sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)16), x2, sum0);
                         sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)24), x3, sum0);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)32) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)32) * x0;
                         sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40), x1, sum1);
                         sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x2, sum1);
                         sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)56), x3, sum1);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)64) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)64) * x0;
                         sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)72), x1, sum2);
                         sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80), x2, sum2);
                         sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x3, sum2);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)96) * x0;
-                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum3);
-                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112), x2, sum3);
-                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x3, sum3);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)128) * x0;
-                        sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)136), x1, sum4);
-                        sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)144), x2, sum4);
-                        sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)152), x3, sum4);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)160) * x0;
-                        sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)168), x1, sum5);
-                        sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)176), x2, sum5);
-                        sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)184), x3, sum5);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)192) * x0;
-                        sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)200), x1, sum6);
-                        sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)208), x2, sum6);
-                        sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)216), x3, sum6);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)224) * x0;
-                        sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)232), x1, sum7);
-                        sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)240), x2, sum7);
-                        sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)248), x3, sum7);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum3 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum3);
+                        sum3 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112), x2, sum3);
+                        sum3 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x3, sum3);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum4 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)128) * x0;
+                        sum4 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)136), x1, sum4);
+                        sum4 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)144), x2, sum4);
+                        sum4 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)152), x3, sum4);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum5 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)160) * x0;
+                        sum5 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)168), x1, sum5);
+                        sum5 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)176), x2, sum5);
+                        sum5 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)184), x3, sum5);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum6 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)192) * x0;
+                        sum6 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)200), x1, sum6);
+                        sum6 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)208), x2, sum6);
+                        sum6 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)216), x3, sum6);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum7 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)224) * x0;
+                        sum7 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)232), x1, sum7);
+                        sum7 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)240), x2, sum7);
+                        sum7 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)248), x3, sum7);
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
+                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    for (int unit = 0; unit < 32; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int k = 0; k < 32; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> input =
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k);
+                            sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k), input,
+                                sum0);
+                            sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 32)),
+                                input, sum1);
+                            sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 64)),
+                                input, sum2);
+                            sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 96)),
+                                input, sum3);
+                            sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
+                                + 128)), input, sum4);
+                            sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
+                                + 160)), input, sum5);
+                            sum6 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
+                                + 192)), input, sum6);
+                            sum7 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
+                                + 224)), input, sum7);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
                     }
                     return;
                 }
 #endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
                     int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
                     for (int unit = 0; unit < 32; unit += 4)
                     {
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 1) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 2) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 3) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 1) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 2) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 3) * Inputs, Inputs));
                         global::System.Numerics.Vector<float> sum0 = global::System.Numerics.Vector<float>.Zero;
                         global::System.Numerics.Vector<float> sum1 = global::System.Numerics.Vector<float>.Zero;
                         global::System.Numerics.Vector<float> sum2 = global::System.Numerics.Vector<float>.Zero;
@@ -591,7 +1022,8 @@ namespace Game.AI
             }
 
             /// <summary>Layer 1, Dense(32 -> 32, Tanh): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
-            public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
+            public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
             {
                 const int Inputs = 32, Units = 32;
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(544, Units * Inputs);
@@ -602,10 +1034,119 @@ namespace Game.AI
                 dz = dz.Slice(0, Units);
                 dx = dx.Slice(0, Inputs);
                 dx.Clear();
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> dx0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector512<float> dx1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector512<float> deltaVector = global::System.Runtime.Intrinsics.Vector512.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x0,
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        dx0 = global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref weightRow,
+                            (nuint)0), dx0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x1,
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)16)), ref gradientRow, (nuint)16);
+                        dx1 = global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref weightRow,
+                            (nuint)16), dx1);
+                    }
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx0, ref inputGradient, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx1, ref inputGradient, (nuint)16);
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)24);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector256<float> deltaVector = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x0,
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        dx0 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow,
+                            (nuint)0), dx0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x1,
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)8)), ref gradientRow, (nuint)8);
+                        dx1 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow,
+                            (nuint)8), dx1);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x2,
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)16)), ref gradientRow, (nuint)16);
+                        dx2 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow,
+                            (nuint)16), dx2);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x3,
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)24)), ref gradientRow, (nuint)24);
+                        dx3 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow,
+                            (nuint)24), dx3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref inputGradient, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref inputGradient, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx2, ref inputGradient, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx3, ref inputGradient, (nuint)24);
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector128<float> deltaVector = global::System.Runtime.Intrinsics.Vector128.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        for (int k = 0; k < 32; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector,
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k),
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)k)), ref gradientRow, (nuint)k);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector,
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref weightRow, (nuint)k),
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputGradient, (nuint)k)), ref inputGradient, (nuint)k);
+                        }
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
-                    global::System.Span<global::System.Numerics.Vector<float>> dxVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(dx);
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.Span<global::System.Numerics.Vector<float>> dxVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(dx);
                     int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
                     for (int unit = 0; unit < Units; unit++)
                     {
@@ -614,8 +1155,12 @@ namespace Game.AI
                         // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
                         if (delta == 0f) continue;
                         global::System.Numerics.Vector<float> deltaVector = new global::System.Numerics.Vector<float>(delta);
-                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> weightRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> weightRow =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
                         for (int k = 0; k < inputVectors.Length; k++)
                         {
                             gradientRow[k] += deltaVector * inputVectors[k];
@@ -646,6 +1191,8 @@ namespace Game.AI
             }
 
             /// <summary>Layer 2, Dense(32 -> 4, Identity): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 32 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched
+            /// inference runs it row by row (32 inputs &lt; 40).</remarks>
             public static void Layer2Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 32, Units = 4;
@@ -653,6 +1200,37 @@ namespace Game.AI
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(1728, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
+                    {
+                        const int unit = 0;
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)16), x1, sum0);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)32) * x0;
+                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)48), x1, sum1);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)64) * x0;
+                        sum2 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80), x1, sum2);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum3 =
+                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)112), x1, sum3);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                    }
+                    return;
+                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);
@@ -667,37 +1245,88 @@ namespace Game.AI
                     {
                         const int unit = 0;
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
                         sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
                         sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)16), x2, sum0);
                         sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)24), x3, sum0);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)32) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)32) * x0;
                         sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40), x1, sum1);
                         sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x2, sum1);
                         sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)56), x3, sum1);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)64) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)64) * x0;
                         sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)72), x1, sum2);
                         sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80), x2, sum2);
                         sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x3, sum2);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)96) * x0;
-                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum3);
-                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112), x2, sum3);
-                        sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x3, sum3);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)96) * x0;
+                        sum3 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)104), x1, sum3);
+                        sum3 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)112), x2, sum3);
+                        sum3 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x3, sum3);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    {
+                        const int unit = 0;
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int k = 0; k < 32; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> input =
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k);
+                            sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k), input,
+                                sum0);
+                            sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 32)),
+                                input, sum1);
+                            sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 64)),
+                                input, sum2);
+                            sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 96)),
+                                input, sum3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
                     }
                     return;
                 }
 #endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
                     int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
                     for (int unit = 0; unit < 4; unit += 4)
                     {
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 1) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 2) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 3) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 1) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 2) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 3) * Inputs, Inputs));
                         global::System.Numerics.Vector<float> sum0 = global::System.Numerics.Vector<float>.Zero;
                         global::System.Numerics.Vector<float> sum1 = global::System.Numerics.Vector<float>.Zero;
                         global::System.Numerics.Vector<float> sum2 = global::System.Numerics.Vector<float>.Zero;
@@ -740,8 +1369,10 @@ namespace Game.AI
                 }
             }
 
-            /// <summary>Layer 2, Dense(32 -> 4, Identity): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
-            public static void Layer2Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
+            /// <summary>Layer 2, Dense(32 -> 4, Identity): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T
+            /// dZ.</summary>
+            public static void Layer2Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
             {
                 const int Inputs = 32, Units = 4;
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(1600, Units * Inputs);
@@ -752,10 +1383,119 @@ namespace Game.AI
                 dz = dz.Slice(0, Units);
                 dx = dx.Slice(0, Inputs);
                 dx.Clear();
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> dx0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector512<float> dx1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector512<float> deltaVector = global::System.Runtime.Intrinsics.Vector512.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x0,
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        dx0 = global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref weightRow,
+                            (nuint)0), dx0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x1,
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)16)), ref gradientRow, (nuint)16);
+                        dx1 = global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref weightRow,
+                            (nuint)16), dx1);
+                    }
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx0, ref inputGradient, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx1, ref inputGradient, (nuint)16);
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)24);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector256<float> deltaVector = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x0,
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        dx0 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow,
+                            (nuint)0), dx0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x1,
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)8)), ref gradientRow, (nuint)8);
+                        dx1 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow,
+                            (nuint)8), dx1);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x2,
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)16)), ref gradientRow, (nuint)16);
+                        dx2 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow,
+                            (nuint)16), dx2);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x3,
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)24)), ref gradientRow, (nuint)24);
+                        dx3 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow,
+                            (nuint)24), dx3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref inputGradient, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref inputGradient, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx2, ref inputGradient, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx3, ref inputGradient, (nuint)24);
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector128<float> deltaVector = global::System.Runtime.Intrinsics.Vector128.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        for (int k = 0; k < 32; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector,
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k),
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)k)), ref gradientRow, (nuint)k);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector,
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref weightRow, (nuint)k),
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputGradient, (nuint)k)), ref inputGradient, (nuint)k);
+                        }
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
-                    global::System.Span<global::System.Numerics.Vector<float>> dxVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(dx);
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.Span<global::System.Numerics.Vector<float>> dxVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(dx);
                     int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
                     for (int unit = 0; unit < Units; unit++)
                     {
@@ -764,8 +1504,12 @@ namespace Game.AI
                         // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
                         if (delta == 0f) continue;
                         global::System.Numerics.Vector<float> deltaVector = new global::System.Numerics.Vector<float>(delta);
-                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> weightRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> weightRow =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
                         for (int k = 0; k < inputVectors.Length; k++)
                         {
                             gradientRow[k] += deltaVector * inputVectors[k];

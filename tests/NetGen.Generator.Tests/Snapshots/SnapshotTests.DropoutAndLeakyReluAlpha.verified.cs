@@ -7,38 +7,63 @@ namespace Regularised
     partial class Regularised : global::NetGen.INetwork
     {
         /// <summary>The input vector length.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int InputSize = 10;
 
         /// <summary>The output vector length (units of the last layer).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int OutputSize = 1;
 
         /// <summary>The number of weights and biases.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int ParameterCount = 485;
 
         /// <summary>The number of Dense layers.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int LayerCount = 3;
 
         /// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static global::NetGen.NetworkArchitecture Architecture { get; } = new global::NetGen.NetworkArchitecture(
             10, global::NetGen.Loss.BinaryCrossEntropy,
             new global::NetGen.LayerInfo(10, 20, global::NetGen.Activation.LeakyRelu, 0.2f, 0.3f, 0),
             new global::NetGen.LayerInfo(20, 12, global::NetGen.Activation.Elu, 0.5f, 0.1f, 220),
             new global::NetGen.LayerInfo(12, 1, global::NetGen.Activation.Sigmoid, 0f, 0f, 472));
 
-        private const string __netgenSummary = "Model: \"Regularised\"\n_________________________________________________________________________\n Layer (type)          Output shape    Activation                 Param #\n=========================================================================\n input (Input)         (10)                                             0\n dense_0 (Dense)       (20)            LeakyRelu(0.2)                 220\n dropout_0 (Dropout)   (20)            rate 0.3                         0\n dense_1 (Dense)       (12)            Elu(0.5)                       252\n dropout_1 (Dropout)   (12)            rate 0.1                         0\n dense_2 (Dense)       (1)             Sigmoid                         13\n=========================================================================\nTotal params: 485\nLoss: BinaryCrossEntropy";
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private const string __netgenSummary = "Model: \"Regularised\"\n" + "_________________________________________________________________________\n"
+            + " Layer (type)          Output shape    Activation                 Param #\n"
+            + "=========================================================================\n"
+            + " input (Input)         (10)                                             0\n"
+            + " dense_0 (Dense)       (20)            LeakyRelu(0.2)                 220\n"
+            + " dropout_0 (Dropout)   (20)            rate 0.3                         0\n"
+            + " dense_1 (Dense)       (12)            Elu(0.5)                       252\n"
+            + " dropout_1 (Dropout)   (12)            rate 0.1                         0\n"
+            + " dense_2 (Dense)       (1)             Sigmoid                         13\n"
+            + "=========================================================================\n" + "Total params: 485\n" + "Loss: BinaryCrossEntropy";
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] __netgenParameters = new float[ParameterCount];
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] __netgenGradients = new float[ParameterCount];
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly int __netgenSeed;
         // Dropout streams handed out to the overloads without an explicit stream; Interlocked keeps them unique across threads.
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private long __netgenDropoutStreams;
 #if NET8_0_OR_GREATER
         // The batched training pass's block of activations and deltas (8832 floats), one per thread.
         [global::System.ThreadStatic]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static float[]? __netgenBatchScratch;
 #endif
 
         /// <summary>Creates the network with weights drawn from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public Regularised() : this(0)
         {
         }
@@ -48,28 +73,44 @@ namespace Regularised
         /// platform) as each layer's <c>Init</c> says, and biases 0.
         /// </summary>
         /// <param name="seed">Selects the initial weights, and the dropout masks during training.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public Regularised(int seed)
         {
             __netgenSeed = seed;
             global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 200), global::NetGen.Init.He, 10, 20, seed, 0);
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 220, 240), global::NetGen.Init.He, 20, 12, seed, 1);
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 472, 12), global::NetGen.Init.Xavier, 12, 1, seed, 2);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 220, 240), global::NetGen.Init.He, 20, 12, seed,
+                1);
+            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 472, 12), global::NetGen.Init.Xavier, 12, 1, seed,
+                2);
         }
 
         /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::System.Span<float> Parameters => __netgenParameters;
 
         /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::System.Span<float> Gradients => __netgenGradients;
 
         /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
         /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
         /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised", nameof(InputSize), InputSize);
-            if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Regularised", nameof(OutputSize), OutputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised",
+                nameof(InputSize), InputSize);
+            if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Regularised",
+                nameof(OutputSize), OutputSize);
             global::System.Span<float> scratch = stackalloc float[33];
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
         }
@@ -77,9 +118,13 @@ namespace Regularised
         /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
         /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
         /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public int Classify(global::System.ReadOnlySpan<float> input)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised", nameof(InputSize), InputSize);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised",
+                nameof(InputSize), InputSize);
             global::System.Span<float> scratch = stackalloc float[33];
             global::System.Span<float> output = scratch.Slice(32, OutputSize);
             __netgenImpl.Infer(__netgenParameters, input, output, scratch);
@@ -99,6 +144,9 @@ namespace Regularised
         /// <param name="outputs">Receives <c>count * OutputSize</c> values.</param>
         /// <param name="count">The number of examples; 0 or more.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
         {
             if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -114,30 +162,47 @@ namespace Regularised
         /// <param name="target">Exactly <see cref="OutputSize"/> values: one-hot or probabilities for classification, raw values for regression.</param>
         /// <returns>The example's loss.</returns>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
-        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target, __netgenGradients);
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input,
+            target, __netgenGradients);
 
-        /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>
+        /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe
+        /// to call from many threads at once, each with its own buffer.</summary>
         /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
         /// <param name="target">Exactly <see cref="OutputSize"/> values.</param>
-        /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to them.</param>
+        /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to
+        /// them.</param>
         /// <returns>The example's loss.</returns>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
-        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+            global::System.Span<float> gradients)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised", nameof(InputSize), InputSize);
-            if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Regularised", nameof(OutputSize), OutputSize);
-            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Regularised", nameof(ParameterCount), ParameterCount);
+            if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Regularised",
+                nameof(InputSize), InputSize);
+            if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Regularised",
+                nameof(OutputSize), OutputSize);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Regularised",
+                nameof(ParameterCount), ParameterCount);
             ulong stream = (ulong)(global::System.Threading.Interlocked.Increment(ref __netgenDropoutStreams) - 1);
             global::System.Span<float> scratch = stackalloc float[138];
             return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
         }
 
-        /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to <see cref="Gradients"/>.</summary>
+        /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to
+        /// <see cref="Gradients"/>.</summary>
         /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
         /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
         /// <param name="count">The number of examples; 0 or more.</param>
         /// <returns>The sum of the examples' losses.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
         {
             if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -156,12 +221,17 @@ namespace Regularised
         /// <param name="dropoutStream">The first example's dropout stream.</param>
         /// <returns>The sum of the examples' losses.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
-        public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count,
+            global::System.Span<float> gradients, ulong dropoutStream)
         {
             if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
             global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Regularised", nameof(InputSize), InputSize, count);
             global::NetGen.Kernels.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Regularised", nameof(OutputSize), OutputSize, count);
-            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Regularised", nameof(ParameterCount), ParameterCount);
+            if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Regularised",
+                nameof(ParameterCount), ParameterCount);
 #if NET8_0_OR_GREATER
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
             {
@@ -175,28 +245,54 @@ namespace Regularised
             // Summed in double so a large batch's total does not lose the small losses.
             double loss = 0;
             for (int example = 0; example < count; example++)
-                loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
+                loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
+                    gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
             return (float)loss;
         }
 
         /// <summary>Sets every element of <see cref="Gradients"/> to 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public void ZeroGradients() => global::System.Array.Clear(__netgenGradients, 0, ParameterCount);
 
         /// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public string Summary() => __netgenSummary;
 
         // The constants share these names, so the interface's properties are implemented explicitly.
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.InputSize => InputSize;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.OutputSize => OutputSize;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.ParameterCount => ParameterCount;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         int global::NetGen.INetwork.LayerCount => LayerCount;
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
 
         // The specialised kernels: every size and offset below is a constant of this network.
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private static class __netgenImpl
         {
             /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
-            public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.Span<float> scratch)
+            public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
+                global::System.Span<float> output, global::System.Span<float> scratch)
             {
                 global::System.Span<float> hidden0 = scratch.Slice(0, 20);
                 Layer0Linear(parameters, input, hidden0);
@@ -212,7 +308,8 @@ namespace Regularised
             /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
             /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
             /// </summary>
-            public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+            public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
+                global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
             {
                 global::System.Span<float> activation0 = scratch.Slice(0, 20);
                 global::System.Span<float> mask0 = scratch.Slice(20, 20);
@@ -253,8 +350,11 @@ namespace Regularised
             }
 
 #if NET8_0_OR_GREATER
-            /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss.</summary>
-            public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+            /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed
+            /// loss.</summary>
+            public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs,
+                global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream,
+                global::System.Span<float> scratch)
             {
                 double loss = 0;
                 for (int first = 0; first < count; first += 64)
@@ -292,22 +392,26 @@ namespace Regularised
                     }
 
                     // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), dropped1, gradients.Slice(472, 12), gradients.Slice(484, 1), n, 12, 1);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), dropped1, gradients.Slice(472, 12), gradients.Slice(484,
+                        1), n, 12, 1);
                     global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(472, 12), deltaA.Slice(0, n * 1), deltaB, n, 12, 1);
                     for (int i = 0; i < n * 12; i++) deltaB[i] *= mask1[i];
                     for (int e = 0; e < n; e++) Layer1ActivationGradient(activation1.Slice(e * 12, 12), deltaB.Slice(e * 12, 12));
-                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 12), dropped0, gradients.Slice(220, 240), gradients.Slice(460, 12), n, 20, 12);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 12), dropped0, gradients.Slice(220, 240), gradients.Slice(460,
+                        12), n, 20, 12);
                     global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(220, 240), deltaB.Slice(0, n * 12), deltaA, n, 20, 12);
                     for (int i = 0; i < n * 20; i++) deltaA[i] *= mask0[i];
                     for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 20, 20), deltaA.Slice(e * 20, 20));
-                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 20), input, gradients.Slice(0, 200), gradients.Slice(200, 20), n, 10, 20);
+                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 20), input, gradients.Slice(0, 200), gradients.Slice(200, 20),
+                        n, 10, 20);
                 }
                 return loss;
             }
 #endif
 
             /// <summary>The example's BinaryCrossEntropy loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
-            public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
+            public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction,
+                global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
             {
                 logits = logits.Slice(0, 1);
                 prediction = prediction.Slice(0, 1);
@@ -326,6 +430,8 @@ namespace Regularised
             }
 
             /// <summary>Layer 0, Dense(10 -> 20, LeakyRelu): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 10 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched
+            /// inference runs it row by row (10 inputs &lt; 40).</remarks>
             public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 10, Units = 20;
@@ -344,43 +450,167 @@ namespace Regularised
                     for (int unit = 0; unit < 16; unit += 8)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)10) * x0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)30) * x0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40) * x0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)50) * x0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)70) * x0;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)10) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)30) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum4 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum5 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)50) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum6 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum7 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)70) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
+                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
                         for (int i = 8; i < Inputs; i++)
                         {
                             float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 4) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 5) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 50 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 6) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 7) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 70 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row,
+                                i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 4) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 5) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 50 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 6) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 7) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 70 + i) * input;
                         }
                     }
                     {
                         const int unit = 16;
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)10) * x0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)30) * x0;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)10) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)30) * x0;
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
                         for (int i = 8; i < Inputs; i++)
                         {
                             float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row,
+                                i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30 + i) * input;
+                        }
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)4);
+                    for (int unit = 0; unit < 16; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4), x1, sum0);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)10) * x0;
+                        sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)14), x1, sum1);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)20) * x0;
+                        sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)24), x1, sum2);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)30) * x0;
+                        sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)34), x1, sum3);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum4 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)40) * x0;
+                        sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)44), x1, sum4);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum5 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)50) * x0;
+                        sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)54), x1, sum5);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum6 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)60) * x0;
+                        sum6 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)64), x1, sum6);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum7 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)70) * x0;
+                        sum7 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)74), x1, sum7);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
+                        for (int i = 8; i < Inputs; i++)
+                        {
+                            float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row,
+                                i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 4) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 5) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 50 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 6) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 7) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 70 + i) * input;
+                        }
+                    }
+                    {
+                        const int unit = 16;
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)0) * x0;
+                        sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4), x1, sum0);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)10) * x0;
+                        sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)14), x1, sum1);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)20) * x0;
+                        sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)24), x1, sum2);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)30) * x0;
+                        sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)34), x1, sum3);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        for (int i = 8; i < Inputs; i++)
+                        {
+                            float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row,
+                                i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30 + i) * input;
                         }
                     }
                     return;
@@ -388,14 +618,23 @@ namespace Regularised
 #endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
                     int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
                     for (int unit = 0; unit < 20; unit += 4)
                     {
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 1) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 2) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 3) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 1) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 2) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 3) * Inputs, Inputs));
                         global::System.Numerics.Vector<float> sum0 = global::System.Numerics.Vector<float>.Zero;
                         global::System.Numerics.Vector<float> sum1 = global::System.Numerics.Vector<float>.Zero;
                         global::System.Numerics.Vector<float> sum2 = global::System.Numerics.Vector<float>.Zero;
@@ -453,8 +692,10 @@ namespace Regularised
                 global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0.2f);
             }
 
-            /// <summary>Layer 0, Dense(10 -> 20, LeakyRelu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
-            public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
+            /// <summary>Layer 0, Dense(10 -> 20, LeakyRelu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no
+            /// gradient).</summary>
+            public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
             {
                 const int Inputs = 10, Units = 20;
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
@@ -463,9 +704,61 @@ namespace Regularised
                 global::System.Span<float> weightGradients = gradients.Slice(0, Units * Inputs);
                 global::System.Span<float> biasGradients = gradients.Slice(200, Units);
                 dz = dz.Slice(0, Units);
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector256<float> deltaVector = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x0,
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        for (int i = 8; i < Inputs; i++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientRow,
+                                i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                        }
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)4);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector128<float> deltaVector = global::System.Runtime.Intrinsics.Vector128.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, x0,
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector, x1,
+                            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)4)), ref gradientRow, (nuint)4);
+                        for (int i = 8; i < Inputs; i++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientRow,
+                                i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                        }
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
                     int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
                     for (int unit = 0; unit < Units; unit++)
                     {
@@ -474,7 +767,9 @@ namespace Regularised
                         // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
                         if (delta == 0f) continue;
                         global::System.Numerics.Vector<float> deltaVector = new global::System.Numerics.Vector<float>(delta);
-                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
+                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
                         for (int k = 0; k < inputVectors.Length; k++)
                         {
                             gradientRow[k] += deltaVector * inputVectors[k];
@@ -502,6 +797,8 @@ namespace Regularised
             }
 
             /// <summary>Layer 1, Dense(20 -> 12, Elu): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 20 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched
+            /// inference runs it row by row (20 inputs &lt; 40).</remarks>
             public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 20, Units = 12;
@@ -509,6 +806,86 @@ namespace Regularised
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(460, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    for (int unit = 0; unit < 8; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)20) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)40) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)60) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum4 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum5 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)100) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum6 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)120) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum7 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)140) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
+                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
+                        for (int i = 16; i < Inputs; i++)
+                        {
+                            float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row,
+                                i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 4) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 80 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 5) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 100 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 6) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 120 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 7) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 140 + i) * input;
+                        }
+                    }
+                    {
+                        const int unit = 8;
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)20) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)40) * x0;
+                        global::System.Runtime.Intrinsics.Vector512<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)60) * x0;
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        for (int i = 16; i < Inputs; i++)
+                        {
+                            float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row,
+                                i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
+                        }
+                    }
+                    return;
+                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);
@@ -521,70 +898,182 @@ namespace Regularised
                     for (int unit = 0; unit < 8; unit += 8)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
                         sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
                         sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)28), x1, sum1);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40) * x0;
                         sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x1, sum2);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
                         sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)68), x1, sum3);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum4 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)80) * x0;
                         sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)88), x1, sum4);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)100) * x0;
-                        sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)108), x1, sum5);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120) * x0;
-                        sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)128), x1, sum6);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)140) * x0;
-                        sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)148), x1, sum7);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum5 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)100) * x0;
+                        sum5 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)108), x1, sum5);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum6 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120) * x0;
+                        sum6 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)128), x1, sum6);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum7 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)140) * x0;
+                        sum7 =
+                            global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)148), x1, sum7);
+                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
+                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
                         for (int i = 16; i < Inputs; i++)
                         {
                             float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 4) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 80 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 5) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 100 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 6) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 120 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 7) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 140 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row,
+                                i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 4) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 80 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 5) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 100 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 6) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 120 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 7) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 140 + i) * input;
                         }
                     }
                     {
                         const int unit = 8;
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)0) * x0;
                         sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8), x1, sum0);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)20) * x0;
                         sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)28), x1, sum1);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)40) * x0;
                         sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)48), x1, sum2);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3 =
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)60) * x0;
                         sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)68), x1, sum3);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit), ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
                         for (int i = 16; i < Inputs; i++)
                         {
                             float input = global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row,
+                                i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 1) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 2) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40 + i) * input;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref target, unit
+                                + 3) += global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60 + i) * input;
                         }
+                    }
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    z = z.Slice(0, Units);
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
+                    for (int unit = 0; unit < 8; unit += 8)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int k = 0; k < 20; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> input =
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k);
+                            sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k), input,
+                                sum0);
+                            sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 20)),
+                                input, sum1);
+                            sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 40)),
+                                input, sum2);
+                            sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 60)),
+                                input, sum3);
+                            sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 80)),
+                                input, sum4);
+                            sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
+                                + 100)), input, sum5);
+                            sum6 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
+                                + 120)), input, sum6);
+                            sum7 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
+                                + 140)), input, sum7);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
+                    }
+                    {
+                        const int unit = 8;
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int k = 0; k < 20; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> input =
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k);
+                            sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k), input,
+                                sum0);
+                            sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 20)),
+                                input, sum1);
+                            sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 40)),
+                                input, sum2);
+                            sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 60)),
+                                input, sum3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3)
+                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
                     }
                     return;
                 }
 #endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
                     int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
                     for (int unit = 0; unit < 12; unit += 4)
                     {
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 1) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 2) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit + 3) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 1) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 2) * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
+                            + 3) * Inputs, Inputs));
                         global::System.Numerics.Vector<float> sum0 = global::System.Numerics.Vector<float>.Zero;
                         global::System.Numerics.Vector<float> sum1 = global::System.Numerics.Vector<float>.Zero;
                         global::System.Numerics.Vector<float> sum2 = global::System.Numerics.Vector<float>.Zero;
@@ -647,7 +1136,8 @@ namespace Regularised
             }
 
             /// <summary>Layer 1, Dense(20 -> 12, Elu): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
-            public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
+            public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
             {
                 const int Inputs = 20, Units = 12;
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(220, Units * Inputs);
@@ -658,10 +1148,112 @@ namespace Regularised
                 dz = dz.Slice(0, Units);
                 dx = dx.Slice(0, Inputs);
                 dx.Clear();
+#if NET8_0_OR_GREATER
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector512<float> dx0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector512<float> deltaVector = global::System.Runtime.Intrinsics.Vector512.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x0,
+                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        dx0 = global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref weightRow,
+                            (nuint)0), dx0);
+                        for (int i = 16; i < Inputs; i++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientRow,
+                                i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGradient,
+                                i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref weightRow, i);
+                        }
+                    }
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dx0, ref inputGradient, (nuint)0);
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256<float> dx1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector256<float> deltaVector = global::System.Runtime.Intrinsics.Vector256.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x0,
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
+                        dx0 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow,
+                            (nuint)0), dx0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, x1,
+                            global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)8)), ref gradientRow, (nuint)8);
+                        dx1 = global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref weightRow,
+                            (nuint)8), dx1);
+                        for (int i = 16; i < Inputs; i++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientRow,
+                                i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGradient,
+                                i) += delta * global::System.Runtime.CompilerServices.Unsafe.Add(ref weightRow, i);
+                        }
+                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx0, ref inputGradient, (nuint)0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dx1, ref inputGradient, (nuint)8);
+                    return;
+                }
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
+                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref float inputGradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+                    for (int unit = 0; unit < Units; unit++)
+                    {
+                        float delta = dz[unit];
+                        biasGradients[unit] += delta;
+                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
+                        if (delta == 0f) continue;
+                        global::System.Runtime.Intrinsics.Vector128<float> deltaVector = global::System.Runtime.Intrinsics.Vector128.Create(delta);
+                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
+                        ref float weightRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
+                        for (int k = 0; k < 20; k += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector,
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k),
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)k)), ref gradientRow, (nuint)k);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector,
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref weightRow, (nuint)k),
+                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputGradient, (nuint)k)), ref inputGradient, (nuint)k);
+                        }
+                    }
+                    return;
+                }
+#endif
                 if (global::System.Numerics.Vector.IsHardwareAccelerated)
                 {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
-                    global::System.Span<global::System.Numerics.Vector<float>> dxVectors = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(dx);
+                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
+                    global::System.Span<global::System.Numerics.Vector<float>> dxVectors =
+                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(dx);
                     int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
                     for (int unit = 0; unit < Units; unit++)
                     {
@@ -670,8 +1262,12 @@ namespace Regularised
                         // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
                         if (delta == 0f) continue;
                         global::System.Numerics.Vector<float> deltaVector = new global::System.Numerics.Vector<float>(delta);
-                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> weightRow = global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
+                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
+                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> weightRow =
+                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
+                            global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
                         for (int k = 0; k < inputVectors.Length; k++)
                         {
                             gradientRow[k] += deltaVector * inputVectors[k];
@@ -702,6 +1298,7 @@ namespace Regularised
             }
 
             /// <summary>Layer 2, Dense(12 -> 1, Sigmoid): <c>z = W x + b</c>.</summary>
+            /// <remarks>Plan: Straight-line code: 12 weights &lt;= 64; batched inference runs it row by row (12 inputs &lt; 40).</remarks>
             public static void Layer2Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 12, Units = 1;
@@ -709,7 +1306,8 @@ namespace Regularised
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(484, Units);
                 x = x.Slice(0, Inputs);
                 z = z.Slice(0, Units);
-                z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2] + weights[3] * x[3] + weights[4] * x[4] + weights[5] * x[5] + weights[6] * x[6] + weights[7] * x[7] + weights[8] * x[8] + weights[9] * x[9] + weights[10] * x[10] + weights[11] * x[11];
+                z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2] + weights[3] * x[3] + weights[4] * x[4] + weights[5] * x[5]
+                    + weights[6] * x[6] + weights[7] * x[7] + weights[8] * x[8] + weights[9] * x[9] + weights[10] * x[10] + weights[11] * x[11];
             }
 
             /// <summary>Layer 2's activation, Sigmoid, applied in place.</summary>
@@ -731,8 +1329,10 @@ namespace Regularised
                 }
             }
 
-            /// <summary>Layer 2, Dense(12 -> 1, Sigmoid): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
-            public static void Layer2Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
+            /// <summary>Layer 2, Dense(12 -> 1, Sigmoid): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T
+            /// dZ.</summary>
+            public static void Layer2Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
             {
                 const int Inputs = 12, Units = 1;
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(472, Units * Inputs);

@@ -5,35 +5,56 @@
 partial class Xor : global::NetGen.INetwork
 {
     /// <summary>The input vector length.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public const int InputSize = 2;
 
     /// <summary>The output vector length (units of the last layer).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public const int OutputSize = 1;
 
     /// <summary>The number of weights and biases.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public const int ParameterCount = 17;
 
     /// <summary>The number of Dense layers.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public const int LayerCount = 2;
 
     /// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static global::NetGen.NetworkArchitecture Architecture { get; } = new global::NetGen.NetworkArchitecture(
         2, global::NetGen.Loss.MeanSquaredError,
         new global::NetGen.LayerInfo(2, 4, global::NetGen.Activation.Selu, 0f, 0f, 0),
         new global::NetGen.LayerInfo(4, 1, global::NetGen.Activation.Identity, 0f, 0f, 12));
 
-    private const string __netgenSummary = "Model: \"Xor\"\n_________________________________________________________________________\n Layer (type)          Output shape    Activation                 Param #\n=========================================================================\n input (Input)         (2)                                              0\n dense_0 (Dense)       (4)             Selu                            12\n dense_1 (Dense)       (1)             Identity                         5\n=========================================================================\nTotal params: 17\nLoss: MeanSquaredError";
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    private const string __netgenSummary = "Model: \"Xor\"\n" + "_________________________________________________________________________\n"
+        + " Layer (type)          Output shape    Activation                 Param #\n"
+        + "=========================================================================\n"
+        + " input (Input)         (2)                                              0\n"
+        + " dense_0 (Dense)       (4)             Selu                            12\n"
+        + " dense_1 (Dense)       (1)             Identity                         5\n"
+        + "=========================================================================\n" + "Total params: 17\n" + "Loss: MeanSquaredError";
 
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private readonly float[] __netgenParameters = new float[ParameterCount];
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private readonly float[] __netgenGradients = new float[ParameterCount];
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private readonly int __netgenSeed;
 #if NET8_0_OR_GREATER
     // The batched training pass's block of activations and deltas (896 floats), one per thread.
     [global::System.ThreadStatic]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private static float[]? __netgenBatchScratch;
 #endif
 
     /// <summary>Creates the network with weights drawn from seed 0.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public Xor() : this(0)
     {
     }
@@ -43,6 +64,9 @@ partial class Xor : global::NetGen.INetwork
     /// platform) as each layer's <c>Init</c> says, and biases 0.
     /// </summary>
     /// <param name="seed">Selects the initial weights, and the dropout masks during training.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public Xor(int seed)
     {
         __netgenSeed = seed;
@@ -51,19 +75,30 @@ partial class Xor : global::NetGen.INetwork
     }
 
     /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Span<float> Parameters => __netgenParameters;
 
     /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Span<float> Gradients => __netgenGradients;
 
     /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
     /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
     /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>
     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
-        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
-        if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Xor", nameof(OutputSize), OutputSize);
+        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize),
+            InputSize);
+        if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Xor", nameof(OutputSize),
+            OutputSize);
         global::System.Span<float> scratch = stackalloc float[5];
         __netgenImpl.Infer(__netgenParameters, input, output, scratch);
     }
@@ -71,9 +106,13 @@ partial class Xor : global::NetGen.INetwork
     /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
     /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
     /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public int Classify(global::System.ReadOnlySpan<float> input)
     {
-        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
+        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize),
+            InputSize);
         global::System.Span<float> scratch = stackalloc float[5];
         global::System.Span<float> output = scratch.Slice(4, OutputSize);
         __netgenImpl.Infer(__netgenParameters, input, output, scratch);
@@ -93,6 +132,9 @@ partial class Xor : global::NetGen.INetwork
     /// <param name="outputs">Receives <c>count * OutputSize</c> values.</param>
     /// <param name="count">The number of examples; 0 or more.</param>
     /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
     {
         if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -108,19 +150,30 @@ partial class Xor : global::NetGen.INetwork
     /// <param name="target">Exactly <see cref="OutputSize"/> values: one-hot or probabilities for classification, raw values for regression.</param>
     /// <returns>The example's loss.</returns>
     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
-    public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target, __netgenGradients);
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target,
+        __netgenGradients);
 
-    /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>
+    /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to
+    /// call from many threads at once, each with its own buffer.</summary>
     /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
     /// <param name="target">Exactly <see cref="OutputSize"/> values.</param>
     /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to them.</param>
     /// <returns>The example's loss.</returns>
     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
     {
-        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize), InputSize);
-        if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Xor", nameof(OutputSize), OutputSize);
-        if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Xor", nameof(ParameterCount), ParameterCount);
+        if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Xor", nameof(InputSize),
+            InputSize);
+        if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Xor", nameof(OutputSize),
+            OutputSize);
+        if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Xor",
+            nameof(ParameterCount), ParameterCount);
         const ulong stream = 0; // no dropout: the stream is unused
         global::System.Span<float> scratch = stackalloc float[14];
         return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
@@ -132,6 +185,9 @@ partial class Xor : global::NetGen.INetwork
     /// <param name="count">The number of examples; 0 or more.</param>
     /// <returns>The sum of the examples' losses.</returns>
     /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
     {
         if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -150,12 +206,17 @@ partial class Xor : global::NetGen.INetwork
     /// <param name="dropoutStream">The first example's dropout stream.</param>
     /// <returns>The sum of the examples' losses.</returns>
     /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
-    public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count,
+        global::System.Span<float> gradients, ulong dropoutStream)
     {
         if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
         global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Xor", nameof(InputSize), InputSize, count);
         global::NetGen.Kernels.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Xor", nameof(OutputSize), OutputSize, count);
-        if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Xor", nameof(ParameterCount), ParameterCount);
+        if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Xor",
+            nameof(ParameterCount), ParameterCount);
 #if NET8_0_OR_GREATER
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
         {
@@ -169,28 +230,54 @@ partial class Xor : global::NetGen.INetwork
         // Summed in double so a large batch's total does not lose the small losses.
         double loss = 0;
         for (int example = 0; example < count; example++)
-            loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
+            loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
+                gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
         return (float)loss;
     }
 
     /// <summary>Sets every element of <see cref="Gradients"/> to 0.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public void ZeroGradients() => global::System.Array.Clear(__netgenGradients, 0, ParameterCount);
 
     /// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public string Summary() => __netgenSummary;
 
     // The constants share these names, so the interface's properties are implemented explicitly.
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     int global::NetGen.INetwork.InputSize => InputSize;
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     int global::NetGen.INetwork.OutputSize => OutputSize;
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     int global::NetGen.INetwork.ParameterCount => ParameterCount;
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     int global::NetGen.INetwork.LayerCount => LayerCount;
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
 
     // The specialised kernels: every size and offset below is a constant of this network.
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __netgenImpl
     {
         /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
-        public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.Span<float> scratch)
+        public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            global::System.Span<float> scratch)
         {
             global::System.Span<float> hidden0 = scratch.Slice(0, 4);
             Layer0Linear(parameters, input, hidden0);
@@ -202,7 +289,8 @@ partial class Xor : global::NetGen.INetwork
         /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
         /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
         /// </summary>
-        public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+        public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
         {
             global::System.Span<float> activation0 = scratch.Slice(0, 4);
             global::System.Span<float> activation1 = scratch.Slice(4, 1);
@@ -228,7 +316,9 @@ partial class Xor : global::NetGen.INetwork
 
 #if NET8_0_OR_GREATER
         /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss.</summary>
-        public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+        public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream,
+            global::System.Span<float> scratch)
         {
             _ = seed; // no dropout layers: the examples' randomness is unused
             _ = stream;
@@ -256,7 +346,8 @@ partial class Xor : global::NetGen.INetwork
                 }
 
                 // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), activation0, gradients.Slice(12, 4), gradients.Slice(16, 1), n, 4, 1);
+                global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), activation0, gradients.Slice(12, 4), gradients.Slice(16, 1), n,
+                    4, 1);
                 global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(12, 4), deltaA.Slice(0, n * 1), deltaB, n, 4, 1);
                 for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 4, 4), deltaB.Slice(e * 4, 4));
                 global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 4), input, gradients.Slice(0, 8), gradients.Slice(8, 4), n, 2, 4);
@@ -266,7 +357,8 @@ partial class Xor : global::NetGen.INetwork
 #endif
 
         /// <summary>The example's MeanSquaredError loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
-        public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
+        public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction,
+            global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
         {
             logits = logits.Slice(0, 1);
             prediction = prediction.Slice(0, 1);
@@ -283,6 +375,7 @@ partial class Xor : global::NetGen.INetwork
         }
 
         /// <summary>Layer 0, Dense(2 -> 4, Selu): <c>z = W x + b</c>.</summary>
+        /// <remarks>Plan: Straight-line code: 8 weights &lt;= 64; batched inference runs it row by row (2 inputs &lt; 40).</remarks>
         public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
         {
             const int Inputs = 2, Units = 4;
@@ -316,7 +409,8 @@ partial class Xor : global::NetGen.INetwork
         }
 
         /// <summary>Layer 0, Dense(2 -> 4, Selu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
-        public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
+        public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+            global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
         {
             const int Inputs = 2, Units = 4;
             global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
@@ -339,6 +433,7 @@ partial class Xor : global::NetGen.INetwork
         }
 
         /// <summary>Layer 1, Dense(4 -> 1, Identity): <c>z = W x + b</c>.</summary>
+        /// <remarks>Plan: Straight-line code: 4 weights &lt;= 64; batched inference runs it row by row (4 inputs &lt; 40).</remarks>
         public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
         {
             const int Inputs = 4, Units = 1;
@@ -350,7 +445,8 @@ partial class Xor : global::NetGen.INetwork
         }
 
         /// <summary>Layer 1, Dense(4 -> 1, Identity): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
-        public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
+        public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+            global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
         {
             const int Inputs = 4, Units = 1;
             global::System.ReadOnlySpan<float> weights = parameters.Slice(12, Units * Inputs);

@@ -11,35 +11,56 @@ namespace Company.Product.Models
             partial class Classifier : global::NetGen.INetwork
             {
                 /// <summary>The input vector length.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
                 public const int InputSize = 4;
 
                 /// <summary>The output vector length (units of the last layer).</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
                 public const int OutputSize = 3;
 
                 /// <summary>The number of weights and biases.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
                 public const int ParameterCount = 67;
 
                 /// <summary>The number of Dense layers.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
                 public const int LayerCount = 2;
 
                 /// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 public static global::NetGen.NetworkArchitecture Architecture { get; } = new global::NetGen.NetworkArchitecture(
                     4, global::NetGen.Loss.CategoricalCrossEntropy,
                     new global::NetGen.LayerInfo(4, 8, global::NetGen.Activation.Relu, 0f, 0f, 0),
                     new global::NetGen.LayerInfo(8, 3, global::NetGen.Activation.Softmax, 0f, 0f, 40));
 
-                private const string __netgenSummary = "Model: \"Classifier\"\n_________________________________________________________________________\n Layer (type)          Output shape    Activation                 Param #\n=========================================================================\n input (Input)         (4)                                              0\n dense_0 (Dense)       (8)             Relu                            40\n dense_1 (Dense)       (3)             Softmax                         27\n=========================================================================\nTotal params: 67\nLoss: CategoricalCrossEntropy";
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                private const string __netgenSummary = "Model: \"Classifier\"\n" + "_________________________________________________________________________\n"
+                    + " Layer (type)          Output shape    Activation                 Param #\n"
+                    + "=========================================================================\n"
+                    + " input (Input)         (4)                                              0\n"
+                    + " dense_0 (Dense)       (8)             Relu                            40\n"
+                    + " dense_1 (Dense)       (3)             Softmax                         27\n"
+                    + "=========================================================================\n" + "Total params: 67\n" + "Loss: CategoricalCrossEntropy";
 
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
                 private readonly float[] __netgenParameters = new float[ParameterCount];
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
                 private readonly float[] __netgenGradients = new float[ParameterCount];
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
                 private readonly int __netgenSeed;
 #if NET8_0_OR_GREATER
                 // The batched training pass's block of activations and deltas (1920 floats), one per thread.
                 [global::System.ThreadStatic]
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
                 private static float[]? __netgenBatchScratch;
 #endif
 
                 /// <summary>Creates the network with weights drawn from seed 0.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 public Classifier() : this(0)
                 {
                 }
@@ -49,27 +70,43 @@ namespace Company.Product.Models
                 /// platform) as each layer's <c>Init</c> says, and biases 0.
                 /// </summary>
                 /// <param name="seed">Selects the initial weights, and the dropout masks during training.</param>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 public Classifier(int seed)
                 {
                     __netgenSeed = seed;
-                    global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 32), global::NetGen.Init.He, 4, 8, seed, 0);
-                    global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 40, 24), global::NetGen.Init.Xavier, 8, 3, seed, 1);
+                    global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 32), global::NetGen.Init.He, 4, 8,
+                        seed, 0);
+                    global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 40, 24), global::NetGen.Init.Xavier, 8, 3,
+                        seed, 1);
                 }
 
                 /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 public global::System.Span<float> Parameters => __netgenParameters;
 
                 /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 public global::System.Span<float> Gradients => __netgenGradients;
 
                 /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
                 /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
                 /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>
                 /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
                 {
-                    if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier", nameof(InputSize), InputSize);
-                    if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Classifier", nameof(OutputSize), OutputSize);
+                    if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier",
+                        nameof(InputSize), InputSize);
+                    if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Classifier",
+                        nameof(OutputSize), OutputSize);
                     global::System.Span<float> scratch = stackalloc float[11];
                     __netgenImpl.Infer(__netgenParameters, input, output, scratch);
                 }
@@ -77,9 +114,13 @@ namespace Company.Product.Models
                 /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
                 /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
                 /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 public int Classify(global::System.ReadOnlySpan<float> input)
                 {
-                    if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier", nameof(InputSize), InputSize);
+                    if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier",
+                        nameof(InputSize), InputSize);
                     global::System.Span<float> scratch = stackalloc float[11];
                     global::System.Span<float> output = scratch.Slice(8, OutputSize);
                     __netgenImpl.Infer(__netgenParameters, input, output, scratch);
@@ -99,6 +140,9 @@ namespace Company.Product.Models
                 /// <param name="outputs">Receives <c>count * OutputSize</c> values.</param>
                 /// <param name="count">The number of examples; 0 or more.</param>
                 /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int count)
                 {
                     if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -106,38 +150,57 @@ namespace Company.Product.Models
                     global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Classifier", nameof(OutputSize), OutputSize, count);
                     global::System.Span<float> scratch = stackalloc float[11];
                     for (int example = 0; example < count; example++)
-                        __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
+                        __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize),
+                            scratch);
                 }
 
                 /// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref="Gradients"/>.</summary>
                 /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
-                /// <param name="target">Exactly <see cref="OutputSize"/> values: one-hot or probabilities for classification, raw values for regression.</param>
+                /// <param name="target">Exactly <see cref="OutputSize"/> values: one-hot or probabilities for classification, raw values for
+                /// regression.</param>
                 /// <returns>The example's loss.</returns>
                 /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
-                public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target, __netgenGradients);
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+                public float AccumulateGradients(global::System.ReadOnlySpan<float> input,
+                    global::System.ReadOnlySpan<float> target) => AccumulateGradients(input, target, __netgenGradients);
 
-                /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>
+                /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's
+                /// buffer: safe to call from many threads at once, each with its own buffer.</summary>
                 /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
                 /// <param name="target">Exactly <see cref="OutputSize"/> values.</param>
-                /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to them.</param>
+                /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to
+                /// them.</param>
                 /// <returns>The example's loss.</returns>
                 /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
-                public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients)
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+                public float AccumulateGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+                    global::System.Span<float> gradients)
                 {
-                    if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier", nameof(InputSize), InputSize);
-                    if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Classifier", nameof(OutputSize), OutputSize);
-                    if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Classifier", nameof(ParameterCount), ParameterCount);
+                    if (input.Length != InputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(input), input.Length, "Classifier",
+                        nameof(InputSize), InputSize);
+                    if (target.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(target), target.Length, "Classifier",
+                        nameof(OutputSize), OutputSize);
+                    if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length,
+                        "Classifier", nameof(ParameterCount), ParameterCount);
                     const ulong stream = 0; // no dropout: the stream is unused
                     global::System.Span<float> scratch = stackalloc float[30];
                     return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
                 }
 
-                /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to <see cref="Gradients"/>.</summary>
+                /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to
+                /// <see cref="Gradients"/>.</summary>
                 /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
                 /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
                 /// <param name="count">The number of examples; 0 or more.</param>
                 /// <returns>The sum of the examples' losses.</returns>
                 /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
                 {
                     if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
@@ -156,12 +219,17 @@ namespace Company.Product.Models
                 /// <param name="dropoutStream">The first example's dropout stream.</param>
                 /// <returns>The sum of the examples' losses.</returns>
                 /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
-                public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, ulong dropoutStream)
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+                public float AccumulateGradientsBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count,
+                    global::System.Span<float> gradients, ulong dropoutStream)
                 {
                     if (count < 0) global::NetGen.Kernels.NetworkArgument.ThrowNegativeCount(nameof(count), count);
                     global::NetGen.Kernels.NetworkArgument.CheckRows(inputs.Length, nameof(inputs), "Classifier", nameof(InputSize), InputSize, count);
                     global::NetGen.Kernels.NetworkArgument.CheckRows(targets.Length, nameof(targets), "Classifier", nameof(OutputSize), OutputSize, count);
-                    if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, "Classifier", nameof(ParameterCount), ParameterCount);
+                    if (gradients.Length != ParameterCount) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length,
+                        "Classifier", nameof(ParameterCount), ParameterCount);
 #if NET8_0_OR_GREATER
                     if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && count > 1)
                     {
@@ -175,28 +243,54 @@ namespace Company.Product.Models
                     // Summed in double so a large batch's total does not lose the small losses.
                     double loss = 0;
                     for (int example = 0; example < count; example++)
-                        loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
+                        loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize,
+                            OutputSize), gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
                     return (float)loss;
                 }
 
                 /// <summary>Sets every element of <see cref="Gradients"/> to 0.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 public void ZeroGradients() => global::System.Array.Clear(__netgenGradients, 0, ParameterCount);
 
                 /// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 public string Summary() => __netgenSummary;
 
                 // The constants share these names, so the interface's properties are implemented explicitly.
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 int global::NetGen.INetwork.InputSize => InputSize;
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 int global::NetGen.INetwork.OutputSize => OutputSize;
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 int global::NetGen.INetwork.ParameterCount => ParameterCount;
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 int global::NetGen.INetwork.LayerCount => LayerCount;
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
 
                 // The specialised kernels: every size and offset below is a constant of this network.
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 private static class __netgenImpl
                 {
                     /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
-                    public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.Span<float> scratch)
+                    public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
+                        global::System.Span<float> output, global::System.Span<float> scratch)
                     {
                         global::System.Span<float> hidden0 = scratch.Slice(0, 8);
                         Layer0Linear(parameters, input, hidden0);
@@ -209,7 +303,9 @@ namespace Company.Product.Models
                     /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
                     /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
                     /// </summary>
-                    public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+                    public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
+                        global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream,
+                        global::System.Span<float> scratch)
                     {
                         global::System.Span<float> activation0 = scratch.Slice(0, 8);
                         global::System.Span<float> activation1 = scratch.Slice(8, 3);
@@ -235,8 +331,11 @@ namespace Company.Product.Models
                     }
 
 #if NET8_0_OR_GREATER
-                    /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss.</summary>
-                    public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
+                    /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed
+                    /// loss.</summary>
+                    public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs,
+                        global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream,
+                        global::System.Span<float> scratch)
                     {
                         _ = seed; // no dropout layers: the examples' randomness is unused
                         _ = stream;
@@ -261,21 +360,25 @@ namespace Company.Product.Models
                             // The fused output deltas, example by example.
                             for (int e = 0; e < n; e++)
                             {
-                                loss += OutputGradient(logits.Slice(e * 3, 3), activation1.Slice(e * 3, 3), targets.Slice((first + e) * 3, 3), deltaA.Slice(e * 3, 3));
+                                loss += OutputGradient(logits.Slice(e * 3, 3), activation1.Slice(e * 3, 3), targets.Slice((first + e) * 3, 3),
+                                    deltaA.Slice(e * 3, 3));
                             }
 
                             // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                            global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 3), activation0, gradients.Slice(40, 24), gradients.Slice(64, 3), n, 8, 3);
+                            global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 3), activation0, gradients.Slice(40, 24),
+                                gradients.Slice(64, 3), n, 8, 3);
                             global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(40, 24), deltaA.Slice(0, n * 3), deltaB, n, 8, 3);
                             for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 8, 8), deltaB.Slice(e * 8, 8));
-                            global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 8), input, gradients.Slice(0, 32), gradients.Slice(32, 8), n, 4, 8);
+                            global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 8), input, gradients.Slice(0, 32), gradients.Slice(32,
+                                8), n, 4, 8);
                         }
                         return loss;
                     }
 #endif
 
                     /// <summary>The example's CategoricalCrossEntropy loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
-                    public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
+                    public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction,
+                        global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
                     {
                         logits = logits.Slice(0, 3);
                         prediction = prediction.Slice(0, 3);
@@ -300,7 +403,9 @@ namespace Company.Product.Models
                     }
 
                     /// <summary>Layer 0, Dense(4 -> 8, Relu): <c>z = W x + b</c>.</summary>
-                    public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
+                    /// <remarks>Plan: Straight-line code: 32 weights &lt;= 64; batched inference runs it row by row (4 inputs &lt; 40).</remarks>
+                    public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                        global::System.Span<float> z)
                     {
                         const int Inputs = 4, Units = 8;
                         global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
@@ -332,8 +437,10 @@ namespace Company.Product.Models
                         global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0f);
                     }
 
-                    /// <summary>Layer 0, Dense(4 -> 8, Relu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
-                    public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
+                    /// <summary>Layer 0, Dense(4 -> 8, Relu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no
+                    /// gradient).</summary>
+                    public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                        global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
                     {
                         const int Inputs = 4, Units = 8;
                         global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
@@ -356,16 +463,21 @@ namespace Company.Product.Models
                     }
 
                     /// <summary>Layer 1, Dense(8 -> 3, Softmax): <c>z = W x + b</c>.</summary>
-                    public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
+                    /// <remarks>Plan: Straight-line code: 24 weights &lt;= 64; batched inference runs it row by row (8 inputs &lt; 40).</remarks>
+                    public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                        global::System.Span<float> z)
                     {
                         const int Inputs = 8, Units = 3;
                         global::System.ReadOnlySpan<float> weights = parameters.Slice(40, Units * Inputs);
                         global::System.ReadOnlySpan<float> biases = parameters.Slice(64, Units);
                         x = x.Slice(0, Inputs);
                         z = z.Slice(0, Units);
-                        z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2] + weights[3] * x[3] + weights[4] * x[4] + weights[5] * x[5] + weights[6] * x[6] + weights[7] * x[7];
-                        z[1] = biases[1] + weights[8] * x[0] + weights[9] * x[1] + weights[10] * x[2] + weights[11] * x[3] + weights[12] * x[4] + weights[13] * x[5] + weights[14] * x[6] + weights[15] * x[7];
-                        z[2] = biases[2] + weights[16] * x[0] + weights[17] * x[1] + weights[18] * x[2] + weights[19] * x[3] + weights[20] * x[4] + weights[21] * x[5] + weights[22] * x[6] + weights[23] * x[7];
+                        z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2] + weights[3] * x[3] + weights[4] * x[4] + weights[5] * x[5]
+                            + weights[6] * x[6] + weights[7] * x[7];
+                        z[1] = biases[1] + weights[8] * x[0] + weights[9] * x[1] + weights[10] * x[2] + weights[11] * x[3] + weights[12] * x[4]
+                            + weights[13] * x[5] + weights[14] * x[6] + weights[15] * x[7];
+                        z[2] = biases[2] + weights[16] * x[0] + weights[17] * x[1] + weights[18] * x[2] + weights[19] * x[3] + weights[20] * x[4]
+                            + weights[21] * x[5] + weights[22] * x[6] + weights[23] * x[7];
                     }
 
                     /// <summary>Layer 1's activation, Softmax, applied in place.</summary>
@@ -375,8 +487,10 @@ namespace Company.Product.Models
                         global::NetGen.Kernels.ActivationKernels.Softmax(values);
                     }
 
-                    /// <summary>Layer 1, Dense(8 -> 3, Softmax): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
-                    public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
+                    /// <summary>Layer 1, Dense(8 -> 3, Softmax): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T
+                    /// dZ.</summary>
+                    public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                        global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
                     {
                         const int Inputs = 8, Units = 3;
                         global::System.ReadOnlySpan<float> weights = parameters.Slice(40, Units * Inputs);

@@ -1,3 +1,4 @@
+using NetGen.Generator.Helpers;
 using NetGen.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -95,6 +96,33 @@ public class SnapshotTests
         [Dense(1)]
         public partial class Xor { }
         """);
+
+    /// <summary>
+    /// No generated line runs past the limit, in every snapshot; only a literal of embedded weights
+    /// (<c>case N: return "\uXXXX...";</c>) may, since it has nowhere to break.
+    /// </summary>
+    [Fact]
+    public void NoSnapshotLineIsLongerThanTheLimit()
+    {
+        string thisFile = SourceFile();
+        var weightsLiteral = new System.Text.RegularExpressions.Regex(@"^case \d+: return ""(\\u[0-9A-F]{4})*"";$");
+        string[] snapshots = System.IO.Directory.GetFiles(System.IO.Path.GetDirectoryName(thisFile)!, "*.verified.cs");
+        Assert.NotEmpty(snapshots);
+        var tooLong = new System.Collections.Generic.List<string>();
+        foreach (string snapshot in snapshots)
+        {
+            string[] lines = System.IO.File.ReadAllLines(snapshot);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].Length > LineWrapper.MaxLength && !weightsLiteral.IsMatch(lines[i].Trim()))
+                    tooLong.Add($"{System.IO.Path.GetFileName(snapshot)}:{i + 1} ({lines[i].Length} chars): {lines[i].Trim()}");
+            }
+        }
+
+        Assert.True(tooLong.Count == 0, $"{tooLong.Count} lines over {LineWrapper.MaxLength} characters:\n" + string.Join("\n", tooLong));
+    }
+
+    private static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 
     private void VerifyNetwork(string source, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {

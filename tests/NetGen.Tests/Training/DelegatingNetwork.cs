@@ -14,7 +14,7 @@ internal abstract class DelegatingNetwork(INetwork inner) : INetwork
     public Span<float> Gradients => inner.Gradients;
     public void Forward(ReadOnlySpan<float> input, Span<float> output) => inner.Forward(input, output);
     public int Classify(ReadOnlySpan<float> input) => inner.Classify(input);
-    public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs, int count) => inner.ForwardBatch(inputs, outputs, count);
+    public virtual void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs, int count) => inner.ForwardBatch(inputs, outputs, count);
     public float AccumulateGradients(ReadOnlySpan<float> input, ReadOnlySpan<float> target) => inner.AccumulateGradients(input, target);
     public float AccumulateGradients(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> gradients) => inner.AccumulateGradients(input, target, gradients);
     public float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count) => inner.AccumulateGradientsBatch(inputs, targets, count);

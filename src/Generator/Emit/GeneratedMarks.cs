@@ -1,0 +1,25 @@
+using NetGen.Generator.Helpers;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>
+/// The attributes that tell tools a member is generated: <c>[GeneratedCode]</c> (analyzers and metrics skip it),
+/// <c>[DebuggerNonUserCode]</c> (Just My Code steps over it) and <c>[ExcludeFromCodeCoverage]</c> (coverage tools leave it
+/// out). They go on each generated member, not on the class: the class is partial, and the user's part is their code.
+/// netstandard2.1 has all three, but the last two do not apply to fields, so fields and constants carry only the first.
+/// </summary>
+internal static class GeneratedMarks
+{
+    private static string GeneratedCode => $"[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen\", \"{NetworkGenerator.Version}\")]";
+
+    /// <summary>Marks a method, constructor, property or nested class.</summary>
+    public static void Member(IndentedTextWriter w)
+    {
+        w.WriteLine(GeneratedCode);
+        w.WriteLine("[global::System.Diagnostics.DebuggerNonUserCode]");
+        w.WriteLine("[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]");
+    }
+
+    /// <summary>Marks a field or constant.</summary>
+    public static void Field(IndentedTextWriter w) => w.WriteLine(GeneratedCode);
+}

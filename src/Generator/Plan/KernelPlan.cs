@@ -1,0 +1,184 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Generator.Emit;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Plan;
+
+/// <summary>How a layer's per-example <c>z = W x + b</c> (and its backward step) is written.</summary>
+internal enum ForwardStrategy
+{
+    /// <summary>Straight-line scalar code: every weight a constant index, no loops, no reductions.</summary>
+    StraightLine,
+
+    /// <summary>Row-blocked dot products at each applicable explicit width (.NET 8+), then <c>Vector&lt;T&gt;</c>, then scalar.</summary>
+    Vectorised,
+}
+
+/// <summary>How a layer's forward step runs inside the batched inference pass (<c>InferBatch</c>).</summary>
+internal enum BatchForwardStrategy
+{
+    /// <summary>One <c>BatchKernels.Linear</c> call for the whole block of examples.</summary>
+    BatchKernel,
+
+    /// <summary>The per-example kernel on each row of the block.</summary>
+    PerExampleRows,
+}
+
+/// <summary>The plan for one Dense layer: its strategies, the widths its vector kernels are written for, and why.</summary>
+internal sealed class LayerPlan
+{
+    public LayerPlan(LayerModel layer, ForwardStrategy forward, IReadOnlyList<VectorWidth> widths, BatchForwardStrategy batchForward, string reason)
+    {
+        Layer = layer;
+        Forward = forward;
+        Widths = widths;
+        BatchForward = batchForward;
+        Reason = reason;
+    }
+
+    public LayerModel Layer { get; }
+
+    public ForwardStrategy Forward { get; }
+
+    /// <summary>The explicit widths (widest first) whose vectors fit in one input row; empty for straight-line layers.</summary>
+    public IReadOnlyList<VectorWidth> Widths { get; }
+
+    public BatchForwardStrategy BatchForward { get; }
+
+    /// <summary>One sentence for the generated doc comment: which strategy and which threshold decided it.</summary>
+    public string Reason { get; }
+
+    /// <summary>The first layer's input is the caller's data, which needs no gradient.</summary>
+    public bool NeedsInputGradient => Layer.Index > 0;
+
+    /// <summary>Whether the kernel at <paramref name="width"/> loads the inputs into registers once for the whole layer.</summary>
+    public bool HoldsInputsInRegisters(VectorWidth width) => Layer.Inputs / width.Lanes <= KernelPlan.HoistedInputVectors;
+}
+
+/// <summary>
+/// The one place that decides what code each layer gets: the forward, backward and batch strategy per layer, the
+/// scratch layouts, and every threshold behind those choices. Emitters switch on this plan and decide nothing; doc text
+/// that quotes a threshold is built from the constants here. Made fresh from the model in the output step (it is not a
+/// pipeline value, so it need not be equatable).
+/// </summary>
+internal sealed class KernelPlan
+{
+    /// <summary>
+    /// Layers with at most this many weights are straight-line code: for them the vector kernel would spend its time in
+    /// scalar tails and horizontal sums rather than in full-width multiply-adds. Measured (BenchmarkDotNet, a 2-core Zen 5
+    /// machine): unrolling every layer of 16-32-32-4 up to 1024 weights made Forward 519 ns against 256 ns vectorised, so
+    /// only layers far below one vector per row (the lecture's 3-3-1) are unrolled.
+    /// </summary>
+    public const int StraightLineWeightLimit = 64;
+
+    /// <summary>Rows shorter than this (one 256-bit vector) are "short": the vector kernels would be all tail on them.</summary>
+    public const int ShortRowInputs = 8;
+
+    /// <summary>
+    /// Layers with short rows are straight-line code up to this many weights (under ~130 source lines a layer). Measured
+    /// (BenchmarkDotNet ShortInputBenchmarks, 6-32-32-4 tanh/softmax, the GameAgent policy's shape): Forward 191.7 ns with
+    /// the 6-input layer in the vector kernel, 148.6 ns with it straight-line.
+    /// </summary>
+    public const int ShortRowStraightLineLimit = 1024;
+
+    /// <summary>
+    /// Inputs of at most this many vectors are held in registers for the whole layer: with 8 row accumulators that is 12
+    /// live vectors, within the 16 registers of AVX2 and SSE (AVX-512 and NEON have 32), and the row loop becomes
+    /// straight-line multiply-adds.
+    /// </summary>
+    public const int HoistedInputVectors = 4;
+
+    /// <summary>
+    /// Rows per block in the explicit-width kernels: eight independent accumulators keep both FMA pipes busy through the
+    /// 4-cycle FMA latency (2 pipes x 4 cycles = 8 in flight), and one transpose-add turns them into eight outputs.
+    /// </summary>
+    public const int RowBlock = 8;
+
+    /// <summary>Rows per block in the portable <c>Vector&lt;T&gt;</c> kernel: four accumulators, each input load reused four times.</summary>
+    public const int PortableRowBlock = 4;
+
+    /// <summary>
+    /// Layers with at least this many inputs go through <c>BatchKernels.Linear</c> in <c>InferBatch</c>: their rows are too
+    /// long for the 256-bit per-example kernel to hold the inputs in registers (more than <see cref="HoistedInputVectors"/>
+    /// vectors of 8), so it reloads every input vector for each group of rows while the batched kernel reuses each weight
+    /// for a pair of examples. Shorter layers keep their per-example kernel row by row: blocking them measured slower
+    /// (ForwardBatch of 256 examples 1.06x the per-example time for 16-32-32-4 and 1.28x for 6-32-32-4).
+    /// </summary>
+    public const int BlockedInferenceMinInputs = ShortRowInputs * (HoistedInputVectors + 1);
+
+    /// <summary>
+    /// Examples per block in the batched passes: a 64-example mini-batch (the common size) is one block, so each weight
+    /// gradient is read and written once per batch; the block's activations and deltas (64 x 916 floats for
+    /// 784-256-128-10, 234 KB) stay in the 1 MB L2 cache beside the weights.
+    /// </summary>
+    public const int BatchBlock = 64;
+
+    /// <summary>
+    /// Per-example scratch up to this many floats (8 KiB) is <c>stackalloc</c>ed per call; larger scratch comes from a
+    /// <c>[ThreadStatic]</c> array. Zeroing 8 KiB of stack costs about as much as a few thousand multiply-adds, small
+    /// against the work of any network that needs that much, while keeping stack use modest on small-stack threads.
+    /// </summary>
+    public const int StackallocLimit = 2048;
+
+    private KernelPlan(NetworkModel model, IReadOnlyList<LayerPlan> layers)
+    {
+        Model = model;
+        Layers = layers;
+        Inference = ScratchLayout.ForInference(model);
+        Training = ScratchLayout.ForTraining(model);
+    }
+
+    public NetworkModel Model { get; }
+
+    public IReadOnlyList<LayerPlan> Layers { get; }
+
+    /// <summary>Where <c>Infer</c>'s hidden activations live in its scratch.</summary>
+    public ScratchLayout Inference { get; }
+
+    /// <summary>Where <c>Train</c>'s activations, masks, logits and deltas live in its scratch.</summary>
+    public ScratchLayout Training { get; }
+
+    /// <summary>Whether <c>ForwardBatch</c> has a batched pass at all: some layer is worth blocking.</summary>
+    public bool BatchesInference => Layers.Any(l => l.BatchForward == BatchForwardStrategy.BatchKernel);
+
+    /// <summary>Floats of scratch for one training block: the training layout with every buffer <see cref="BatchBlock"/> rows long.</summary>
+    public int TrainingBatchScratchSize => Training.Size * BatchBlock;
+
+    /// <summary>
+    /// Floats of scratch for one inference block: the hidden activations, every buffer <see cref="BatchBlock"/> rows long
+    /// (the layout's room for <c>Classify</c>'s output is not needed: outputs go to the caller).
+    /// </summary>
+    public int InferenceBatchScratchSize => (Inference.Size - Model.OutputSize) * BatchBlock;
+
+    /// <summary>The rule of <see cref="BlockedInferenceMinInputs"/> in words, for <c>ForwardBatch</c>'s doc comment.</summary>
+    public static string BlockedInferenceRule => $"the layers with {BlockedInferenceMinInputs} or more inputs";
+
+    public static KernelPlan For(NetworkModel model) =>
+        new(model, model.Layers.Select(PlanLayer).ToList());
+
+    private static LayerPlan PlanLayer(LayerModel layer)
+    {
+        BatchForwardStrategy batch = layer.Inputs >= BlockedInferenceMinInputs ? BatchForwardStrategy.BatchKernel : BatchForwardStrategy.PerExampleRows;
+        string batchReason = batch == BatchForwardStrategy.BatchKernel
+            ? $"batched inference uses BatchKernels.Linear ({layer.Inputs} inputs >= {BlockedInferenceMinInputs})"
+            : $"batched inference runs it row by row ({layer.Inputs} inputs < {BlockedInferenceMinInputs})";
+
+        if (layer.WeightCount <= StraightLineWeightLimit)
+        {
+            return new LayerPlan(layer, ForwardStrategy.StraightLine, new VectorWidth[0], batch,
+                $"Straight-line code: {layer.WeightCount} weights <= {StraightLineWeightLimit}; {batchReason}.");
+        }
+
+        if (layer.Inputs < ShortRowInputs && layer.WeightCount <= ShortRowStraightLineLimit)
+        {
+            return new LayerPlan(layer, ForwardStrategy.StraightLine, new VectorWidth[0], batch,
+                $"Straight-line code: rows of {layer.Inputs} < {ShortRowInputs} inputs and {layer.WeightCount} weights <= {ShortRowStraightLineLimit}; {batchReason}.");
+        }
+
+        VectorWidth[] widths = VectorWidth.WidestFirst.Where(w => layer.Inputs >= w.Lanes).ToArray();
+        string widthList = widths.Length == 0 ? "none" : string.Join("/", widths.Select(w => w.Bits));
+        return new LayerPlan(layer, ForwardStrategy.Vectorised, widths, batch,
+            $"Vector kernels: explicit widths {widthList} (a row of {layer.Inputs} holds at least one vector), then Vector<T>, then scalar; {batchReason}.");
+    }
+}

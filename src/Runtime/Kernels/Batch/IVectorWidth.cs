@@ -1,0 +1,33 @@
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics;
+
+namespace NetGen.Kernels.Batch;
+
+/// <summary>
+/// The few vector operations the batched kernels need, at one width. The kernels are written once, generic over an
+/// implementation of this interface; the JIT compiles each width's instantiation separately and inlines every call, so
+/// the 512-, 256- and 128-bit kernels are as fast as hand-written copies would be, without the copies.
+/// </summary>
+/// <typeparam name="TVector">The vector type, for example <see cref="Vector512{T}"/> of <see cref="float"/>.</typeparam>
+internal interface IVectorWidth<TVector>
+    where TVector : struct
+{
+    /// <summary>Floats per vector.</summary>
+    static abstract int Lanes { get; }
+
+    /// <summary>Loads <see cref="Lanes"/> floats starting <paramref name="offset"/> floats past <paramref name="source"/>.</summary>
+    static abstract TVector Load(ref float source, int offset);
+
+    /// <summary>Stores <paramref name="value"/> <paramref name="offset"/> floats past <paramref name="target"/>.</summary>
+    static abstract void Store(TVector value, ref float target, int offset);
+
+    /// <summary>Every lane <paramref name="value"/>.</summary>
+    static abstract TVector Broadcast(float value);
+
+    /// <summary><c>a * b + addend</c>, fused where the CPU can.</summary>
+    static abstract TVector MultiplyAdd(TVector a, TVector b, TVector addend);
+
+    /// <summary>The lane sums of four vectors: element <c>i</c> of the result is the sum of <c>s_i</c>'s lanes.</summary>
+    static abstract Vector128<float> Sums(TVector s0, TVector s1, TVector s2, TVector s3);
+}
+#endif
