@@ -1,12 +1,13 @@
 using System.Linq;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Parsing;
 using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// Writes the public surface of API.md section 2: constants, constructors, parameter access, and the public methods,
+/// Writes the public surface of docs/api.md section 2: constants, constructors, parameter access, and the public methods,
 /// each checking its spans inline and throwing through the runtime's out-of-line helpers before calling into the kernels.
 /// </summary>
 internal static class MembersEmitter
@@ -62,7 +63,9 @@ internal static class MembersEmitter
         {
             LayerModel l = model.Layers[i];
             string separator = i == model.Layers.Count - 1 ? ");" : ",";
-            w.WriteLine($"new {TypeNames.LayerInfo}({l.Inputs}, {l.Units}, {TypeNames.Activation}.{l.Activation}, {Literals.Float(l.Alpha)}, {Literals.Float(l.DropoutRate)}, {l.ParameterOffset}){separator}");
+            // The Init argument only where it is not the activation's default, which LayerInfo resolves the same way.
+            string init = l.Init == NetworkParser.ResolveInit(Init.Auto, l.Activation) ? "" : $", {TypeNames.Init}.{l.Init}";
+            w.WriteLine($"new {TypeNames.LayerInfo}({l.Inputs}, {l.Units}, {TypeNames.Activation}.{l.Activation}, {Literals.Float(l.Alpha)}, {Literals.Float(l.DropoutRate)}, {l.ParameterOffset}{init}){separator}");
         }
 
         w.Unindent();

@@ -10,7 +10,7 @@ using NetGen.Generator.Helpers;
 namespace NetGen.Generator.Parsing;
 
 /// <summary>
-/// Finds user members that would collide with what NetGen generates (API.md section 2 and <c>INetwork</c>): a member
+/// Finds user members that would collide with what NetGen generates (docs/api.md section 2 and <c>INetwork</c>): a member
 /// of the same name, or for methods the same name and parameter types, declared in the class or inherited from a base
 /// class. Without this check the user sees compiler errors inside generated code, or a generated member silently hiding
 /// theirs.

@@ -6,9 +6,9 @@ using NetGen.Safetensors;
 namespace NetGen;
 
 /// <summary>
-/// Saves and loads a network's parameters as a safetensors file (https://github.com/huggingface/safetensors): F32
-/// tensors <c>layers.{i}.weight</c> <c>[out, in]</c> and <c>layers.{i}.bias</c> <c>[out]</c> for each Dense layer
-/// <c>i</c> from 0, and <c>__metadata__</c> with the architecture, a format version and, when given, the standardizer.
+/// Saves and loads a network's parameters as a safetensors file (https://github.com/huggingface/safetensors): one F32
+/// tensor <c>layers.{i}.{name}</c> per entry of each layer's <see cref="LayerInfo.Tensors"/> (for Dense layer <c>i</c>,
+/// <c>layers.{i}.weight</c> <c>[out, in]</c> and <c>layers.{i}.bias</c> <c>[out]</c>), and <c>__metadata__</c> with the architecture, a format version and, when given, the standardizer.
 /// Files saved from a PyTorch <c>nn.Sequential</c> of <c>nn.Linear</c> layers load too.
 /// </summary>
 public static class WeightFileExtensions
@@ -46,11 +46,8 @@ public static class WeightFileExtensions
         // A snapshot taken now: the lambda below cannot capture the span, and the file must be one consistent state.
         var tensors = new List<(string, long[], float[])>(architecture.Layers.Count * 2);
         for (int i = 0; i < architecture.Layers.Count; i++)
-        {
-            LayerInfo layer = architecture.Layers[i];
-            tensors.Add((SafetensorsLayerResolver.WeightName(i), new long[] { layer.Units, layer.Inputs }, parameters.Slice(layer.ParameterOffset, layer.WeightCount).ToArray()));
-            tensors.Add((SafetensorsLayerResolver.BiasName(i), new long[] { layer.Units }, parameters.Slice(layer.BiasOffset, layer.Units).ToArray()));
-        }
+            foreach (ParameterTensor tensor in architecture.Layers[i].Tensors)
+                tensors.Add((SafetensorsLayerResolver.TensorName(i, tensor.Name), tensor.LongShape(), parameters.Slice(tensor.Offset, tensor.Length).ToArray()));
 
         AtomicFile.Write(path, stream => SafetensorsWriter.Write(stream, tensors, metadata));
     }
@@ -78,6 +75,53 @@ public static class WeightFileExtensions
         CheckedParameters(network, architecture);
 
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        SafetensorsHeader header = ReadHeader(path, file, out long dataLength);
+
+        Throw(path, SafetensorsLayerResolver.Resolve(header, Specs(architecture), out SafetensorsLayerTensors[] layers, out bool pyTorchNames));
+        CheckActivations(path, header, architecture);
+        Standardizer? standardizer = ReadStandardizer(path, header, architecture.InputSize);
+
+        // Names and shapes match the network and the tensors tile the buffer exactly, so it holds exactly the
+        // network's parameters: this allocation is the network's size, whatever the file claims.
+        var data = new byte[dataLength];
+        ReadExactly(path, file, data, header.DataStart);
+        var staged = new float[architecture.ParameterCount];
+        for (int i = 0; i < layers.Length; i++)
+        {
+            IReadOnlyList<ParameterTensor> expected = architecture.Layers[i].Tensors;
+            for (int t = 0; t < expected.Count; t++)
+                Decode(path, header, data, layers[i].Tensors[t], staged.AsSpan(expected[t].Offset, expected[t].Length));
+        }
+
+        staged.CopyTo(network.Parameters);
+        return new LoadResult(standardizer, header.Metadata, pyTorchNames);
+    }
+
+    /// <summary>What each layer's tensors must be called and shaped, from its <see cref="LayerInfo.Tensors"/>.</summary>
+    private static SafetensorsLayerSpec[] Specs(NetworkArchitecture architecture)
+    {
+        var specs = new SafetensorsLayerSpec[architecture.Layers.Count];
+        for (int i = 0; i < specs.Length; i++)
+        {
+            LayerInfo layer = architecture.Layers[i];
+            var tensors = new (string, long[])[layer.Tensors.Count];
+            for (int t = 0; t < tensors.Length; t++) tensors[t] = (layer.Tensors[t].Name, layer.Tensors[t].LongShape());
+            specs[i] = new SafetensorsLayerSpec(layer.Kind, tensors);
+        }
+
+        return specs;
+    }
+
+    /// <summary>The <c>__metadata__</c> of the safetensors file at <paramref name="path"/>, after checking its header.</summary>
+    internal static IReadOnlyDictionary<string, string> ReadMetadata(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return ReadHeader(path, file, out _).Metadata;
+    }
+
+    /// <summary>Reads and validates the length prefix and the JSON header; <paramref name="dataLength"/> is what follows them.</summary>
+    private static SafetensorsHeader ReadHeader(string path, FileStream file, out long dataLength)
+    {
         long fileLength = file.Length;
         var prefix = new byte[SafetensorsParser.PrefixLength];
         int prefixRead = ReadUpTo(file, prefix, prefix.Length);
@@ -86,29 +130,9 @@ public static class WeightFileExtensions
         // Bounded by the parser's cap and by the file's real length, so a lying length prefix cannot make this huge.
         var headerBytes = new byte[headerLength];
         ReadExactly(path, file, headerBytes, SafetensorsParser.PrefixLength);
-        long dataLength = fileLength - SafetensorsParser.PrefixLength - headerLength;
+        dataLength = fileLength - SafetensorsParser.PrefixLength - headerLength;
         Throw(path, SafetensorsParser.ParseHeader(headerBytes, dataLength, out SafetensorsHeader? header));
-
-        var shapes = new (int, int)[architecture.Layers.Count];
-        for (int i = 0; i < shapes.Length; i++) shapes[i] = (architecture.Layers[i].Inputs, architecture.Layers[i].Units);
-        Throw(path, SafetensorsLayerResolver.Resolve(header!, shapes, out SafetensorsLayerTensors[] layers, out bool pyTorchNames));
-        CheckActivations(path, header!, architecture);
-        Standardizer? standardizer = ReadStandardizer(path, header!, architecture.InputSize);
-
-        // Names and shapes match the network and the tensors tile the buffer exactly, so it holds exactly the
-        // network's parameters: this allocation is the network's size, whatever the file claims.
-        var data = new byte[dataLength];
-        ReadExactly(path, file, data, header!.DataStart);
-        var staged = new float[architecture.ParameterCount];
-        for (int i = 0; i < layers.Length; i++)
-        {
-            LayerInfo layer = architecture.Layers[i];
-            Decode(path, header, data, layers[i].Weight, staged.AsSpan(layer.ParameterOffset, layer.WeightCount));
-            Decode(path, header, data, layers[i].Bias, staged.AsSpan(layer.BiasOffset, layer.Units));
-        }
-
-        staged.CopyTo(network.Parameters);
-        return new LoadResult(standardizer, header.Metadata, pyTorchNames);
+        return header!;
     }
 
     /// <summary>The network's parameters, after checking their count against its architecture (shared with <see cref="OnnxExtensions"/>).</summary>

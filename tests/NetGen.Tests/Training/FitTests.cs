@@ -15,51 +15,59 @@ public class FitTests
 {
     [Theory]
     [MemberData(nameof(FitNetworks.Kinds), MemberType = typeof(FitNetworks))]
-    public void L2TermAndPartialBatchFollowTheCostFormula(NetworkKind kind)
+    public void L2AndL1TermsAndPartialBatchFollowTheCostFormula(NetworkKind kind)
     {
-        // Five identical examples in batches of 3 then 2: whatever the shuffle, each batch's mean loss gradient is the
-        // single example's, so the only batch-size dependence is the L2 term (lambda/m) W and (lambda/(2m)) sum W^2 with
-        // m = 3, then m = 2 for the last, partial batch.
-        NetworkArchitecture arch = Nets.Architecture(3, Loss.MeanSquaredError, (4, Activation.Tanh, 0f), (2, Activation.Identity, 0f));
-        var random = new NetGenRandom(11);
-        float[] initial = Enumerable.Range(0, arch.ParameterCount).Select(_ => (float)random.NextNormal() * 0.5f).ToArray();
-        INetwork network = FitNetworks.TanhRegressor(kind, initial);
-        Assert.Equal(arch, network.Architecture);
-        double[] x = { 0.5, -1, 2 }, y = { 0.3, -0.2 };
-        var data = new Dataset(Enumerable.Repeat(x, 5).SelectMany(v => v).Select(v => (float)v).ToArray(), 3,
-            Enumerable.Repeat(y, 5).SelectMany(v => v).Select(v => (float)v).ToArray(), 2);
-        const double lr = 0.1, lambda = 0.7;
-
-        TrainingHistory history = network.Fit(data, new TrainingOptions
+        foreach ((double l1, double l2) in new[] { (0.0, 0.7), (0.4, 0.0), (0.3, 0.7) })
         {
-            Epochs = 1, BatchSize = 3, Optimizer = new Sgd((float)lr), L2 = (float)lambda, Threads = 1, MeasureTrainingAccuracy = false,
-        });
+            // Five identical examples in batches of 3 then 2: whatever the shuffle, each batch's mean loss gradient is the
+            // single example's, so the only batch-size dependence is the regularisation: the L2 term (lambda2/m) W and
+            // (lambda2/(2m)) sum W^2, and the L1 term (lambda1/m) sign(W) and (lambda1/m) sum |W|, with m = 3, then
+            // m = 2 for the last, partial batch.
+            NetworkArchitecture arch = Nets.Architecture(3, Loss.MeanSquaredError, (4, Activation.Tanh, 0f), (2, Activation.Identity, 0f));
+            var random = new NetGenRandom(11);
+            float[] initial = Enumerable.Range(0, arch.ParameterCount).Select(_ => (float)random.NextNormal() * 0.5f).ToArray();
+            initial[5] = 0f; // a weight at exactly 0: sign(0) = 0, so L1 leaves it to the other terms
+            INetwork network = FitNetworks.TanhRegressor(kind, initial);
+            Assert.Equal(arch, network.Architecture);
+            double[] x = { 0.5, -1, 2 }, y = { 0.3, -0.2 };
+            var data = new Dataset(Enumerable.Repeat(x, 5).SelectMany(v => v).Select(v => (float)v).ToArray(), 3,
+                Enumerable.Repeat(y, 5).SelectMany(v => v).Select(v => (float)v).ToArray(), 2);
+            const double lr = 0.1;
 
-        var reference = new ReferenceNetwork(arch, initial);
-        double[] p = reference.Parameters;
-        double weightedCost = 0;
-        foreach (int m in new[] { 3, 2 })
-        {
-            var g = new double[p.Length];
-            double loss = reference.Backward(x, y, g);
-            double squares = 0;
-            foreach (LayerInfo layer in arch.Layers)
-                for (int i = layer.ParameterOffset; i < layer.BiasOffset; i++)
-                {
-                    squares += p[i] * p[i];
-                    g[i] += lambda / m * p[i];
-                }
+            TrainingHistory history = network.Fit(data, new TrainingOptions
+            {
+                Epochs = 1, BatchSize = 3, Optimizer = new Sgd((float)lr), L1 = (float)l1, L2 = (float)l2, Threads = 1, MeasureTrainingAccuracy = false,
+            });
 
-            weightedCost += m * (loss + lambda / (2 * m) * squares);
-            for (int i = 0; i < p.Length; i++) p[i] -= lr * g[i];
+            var reference = new ReferenceNetwork(arch, initial);
+            double[] p = reference.Parameters;
+            double weightedCost = 0;
+            foreach (int m in new[] { 3, 2 })
+            {
+                var g = new double[p.Length];
+                double loss = reference.Backward(x, y, g);
+                double squares = 0, absolutes = 0;
+                foreach (LayerInfo layer in arch.Layers)
+                    for (int i = layer.ParameterOffset; i < layer.BiasOffset; i++)
+                    {
+                        squares += p[i] * p[i];
+                        absolutes += Math.Abs(p[i]);
+                        g[i] += l2 / m * p[i] + l1 / m * Math.Sign(p[i]);
+                    }
+
+                weightedCost += m * (loss + l2 / (2 * m) * squares + l1 / m * absolutes);
+                for (int i = 0; i < p.Length; i++) p[i] -= lr * g[i];
+            }
+
+            // Two float steps of size ~0.1 on parameters of size ~1: float rounding (of the generated network's float forward
+            // and backward pass too: relative ~1e-7 on gradients of size ~1, times lr) contributes ~1e-7; a wrong scale
+            // (lambda/batchSize on the partial batch, regularised biases, sign(0) taken as +-1) moves a parameter by
+            // lr * lambda / m >= 0.01.
+            for (int i = 0; i < p.Length; i++)
+                Assert.True(Math.Abs(p[i] - network.Parameters[i]) < 1e-6, $"L1 {l1}, L2 {l2}, parameter {i}: {p[i]} vs {network.Parameters[i]}");
+            // The reported loss is a double mean of float losses: relative error ~1e-7.
+            Assert.Equal(weightedCost / 5, history[0].TrainLoss, 1e-6 * weightedCost / 5);
         }
-
-        // Two float steps of size ~0.1 on parameters of size ~1: float rounding (of the generated network's float forward
-        // and backward pass too: relative ~1e-7 on gradients of size ~1, times lr) contributes ~1e-7; a wrong L2 scale
-        // (lambda/batchSize on the partial batch, or decayed biases) moves parameters by more than 1e-3.
-        for (int i = 0; i < p.Length; i++) Assert.True(Math.Abs(p[i] - network.Parameters[i]) < 1e-6, $"parameter {i}: {p[i]} vs {network.Parameters[i]}");
-        // The reported loss is a double mean of float losses: relative error ~1e-7.
-        Assert.Equal(weightedCost / 5, history[0].TrainLoss, 1e-6 * weightedCost / 5);
     }
 
     [Fact]

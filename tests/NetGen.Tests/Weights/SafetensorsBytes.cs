@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace NetGen.Tests.Weights;
@@ -17,4 +19,20 @@ public static class SafetensorsBytes
     }
 
     public static byte[] Build(string json, int dataLength) => Build(json, new byte[dataLength]);
+
+    /// <summary>A header listing F32 <paramref name="tensors"/> back to back, and the data length they cover.</summary>
+    public static (string Json, int DataLength) Header(IEnumerable<(string Name, long[] Shape)> tensors)
+    {
+        var json = new StringBuilder("{");
+        long offset = 0;
+        foreach ((string name, long[] shape) in tensors)
+        {
+            long bytes = shape.Aggregate(4L, (a, d) => a * d);
+            json.Append($"\"{name}\":{{\"dtype\":\"F32\",\"shape\":[{string.Join(",", shape)}],\"data_offsets\":[{offset},{offset + bytes}]}},");
+            offset += bytes;
+        }
+
+        json.Length--;
+        return (json.Append('}').ToString(), (int)offset);
+    }
 }

@@ -178,17 +178,8 @@ public sealed class WeightFileTests : IDisposable
     public void NamesAndShapesAreChecked(string tensors, string expected)
     {
         var specs = tensors.Split(',').Select(t => (Name: t.Split(':')[0], Shape: t.Split(':')[1].Split('x').Select(long.Parse).ToArray())).ToList();
-        var json = new StringBuilder("{");
-        long offset = 0;
-        foreach ((string name, long[] shape) in specs)
-        {
-            long bytes = shape.Aggregate(4L, (a, d) => a * d);
-            json.Append($"\"{name}\":{{\"dtype\":\"F32\",\"shape\":[{string.Join(",", shape)}],\"data_offsets\":[{offset},{offset + bytes}]}},");
-            offset += bytes;
-        }
-
-        json.Length--;
-        File.WriteAllBytes(Path(), SafetensorsBytes.Build(json.Append('}').ToString(), (int)offset));
+        (string json, int dataLength) = SafetensorsBytes.Header(specs);
+        File.WriteAllBytes(Path(), SafetensorsBytes.Build(json, dataLength));
         var e = Assert.Throws<InvalidDataException>(() => new ParameterOnlyNetwork(Arch).Load(Path()));
         Assert.Contains(Path(), e.Message);
         Assert.Contains(expected, e.Message);
