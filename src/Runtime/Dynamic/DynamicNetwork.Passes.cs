@@ -39,7 +39,7 @@ public sealed partial class DynamicNetwork
     }
 
     /// <summary>Forward and backward on <paramref name="n"/> examples with dropout; adds the gradients and returns the summed loss.</summary>
-    private double TrainBlock(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int n, Span<float> gradients, ulong stream, float[] scratch)
+    private double TrainBlock(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int n, Span<float> gradients, ulong stream, Span<float> trainingOutputs, float[] scratch)
     {
         ReadOnlySpan<float> parameters = _parameters;
         int lastIndex = _layers.Length - 1;
@@ -57,6 +57,7 @@ public sealed partial class DynamicNetwork
                 Linear(parameters, layer, x, logits, n);
                 logits.CopyTo(activation);
                 ActivateRows(activation, layer, n);
+                if (!trainingOutputs.IsEmpty) activation.CopyTo(trainingOutputs);
                 break;
             }
 

@@ -178,7 +178,7 @@ public sealed partial class DynamicNetwork : INetwork
         if (target.Length != OutputSize) NetworkArgument.ThrowWrongLength(nameof(target), target.Length, TypeName, nameof(OutputSize), OutputSize);
         if (gradients.Length != ParameterCount) NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, TypeName, nameof(ParameterCount), ParameterCount);
         ulong stream = (ulong)(Interlocked.Increment(ref _dropoutStreams) - 1);
-        return (float)TrainBlock(input, target, 1, gradients, stream, ThreadScratch());
+        return (float)TrainBlock(input, target, 1, gradients, stream, Span<float>.Empty, ThreadScratch());
     }
 
     /// <inheritdoc />
@@ -192,12 +192,18 @@ public sealed partial class DynamicNetwork : INetwork
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
-    public float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream)
+    public float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream) =>
+        AccumulateGradientsBatch(inputs, targets, count, gradients, dropoutStream, Span<float>.Empty);
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
+    public float AccumulateGradientsBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, Span<float> gradients, ulong dropoutStream, Span<float> outputs)
     {
         if (count < 0) NetworkArgument.ThrowNegativeCount(nameof(count), count);
         NetworkArgument.CheckRows(inputs.Length, nameof(inputs), TypeName, nameof(InputSize), InputSize, count);
         NetworkArgument.CheckRows(targets.Length, nameof(targets), TypeName, nameof(OutputSize), OutputSize, count);
         if (gradients.Length != ParameterCount) NetworkArgument.ThrowWrongLength(nameof(gradients), gradients.Length, TypeName, nameof(ParameterCount), ParameterCount);
+        if (!outputs.IsEmpty) NetworkArgument.CheckRows(outputs.Length, nameof(outputs), TypeName, nameof(OutputSize), OutputSize, count);
         float[] scratch = ThreadScratch();
         // Summed in double so a large batch's total does not lose the small losses.
         double loss = 0;
@@ -205,7 +211,7 @@ public sealed partial class DynamicNetwork : INetwork
         {
             int n = Math.Min(ScratchPlan.BlockSize, count - first);
             loss += TrainBlock(inputs.Slice(first * InputSize, n * InputSize), targets.Slice(first * OutputSize, n * OutputSize), n, gradients,
-                dropoutStream + (ulong)first, scratch);
+                dropoutStream + (ulong)first, outputs.IsEmpty ? outputs : outputs.Slice(first * OutputSize, n * OutputSize), scratch);
         }
 
         return (float)loss;
