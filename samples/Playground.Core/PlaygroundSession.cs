@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+
+namespace NetGen.Playground;
+
+/// <summary>
+/// One Playground run: the generated points, the network and its optimizer, and the loss after every epoch. Training
+/// goes through the runtime's <c>Fit</c> with <see cref="Sgd"/>, one epoch per call so the caller can draw between them.
+/// </summary>
+/// <remarks>
+/// The original takes one plain gradient step per batch and adds <c>learningRate * rate * dPenalty/dW</c> to each
+/// weight. NetGen's penalty is <c>(lambda / (2m)) * sum W^2</c> per batch of <c>m</c>, whose step is
+/// <c>learningRate * (lambda / m) * W</c>, so <c>lambda = rate * batchSize</c> reproduces the original's step.
+/// </remarks>
+public sealed class PlaygroundSession
+{
+    private readonly List<LossPoint> _history = new();
+    private readonly Sgd _optimizer;
+
+    /// <summary>Generates the data and builds an untrained network from <paramref name="settings"/> (copied).</summary>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public PlaygroundSession(PlaygroundSettings settings)
+    {
+        if (settings is null) throw new ArgumentNullException(nameof(settings));
+        settings.Validate();
+        if (settings.Regularization == Regularization.L1) throw new NotSupportedException("L1 regularisation arrives with the runtime's TrainingOptions.L1.");
+        Settings = settings.Clone();
+        DatasetKind kind = Settings.ActiveDataset;
+        Example2D[] points = DataGenerators.Generate(kind, DataGenerators.DefaultSampleCount(kind), Settings.NoisePercent / 100.0, Settings.DataSeed);
+        (TrainPoints, TestPoints) = DataSplit.Split(points, Settings.TrainPercent, Settings.DataSeed);
+        TrainSet = ToDataset(TrainPoints, Settings.Features);
+        TestSet = TestPoints.Length > 0 ? ToDataset(TestPoints, Settings.Features) : null;
+        Architecture = PlaygroundArchitecture.Build(Settings);
+        Network = PlaygroundNetworks.Create(Architecture, Settings.NetworkSeed);
+        _optimizer = new Sgd(Settings.LearningRate);
+        _history.Add(MeasureLosses());
+    }
+
+    /// <summary>The settings this run was built from.</summary>
+    public PlaygroundSettings Settings { get; }
+
+    /// <summary>The training points.</summary>
+    public Example2D[] TrainPoints { get; }
+
+    /// <summary>The test points.</summary>
+    public Example2D[] TestPoints { get; }
+
+    /// <summary>The training points as features and targets.</summary>
+    public Dataset TrainSet { get; }
+
+    /// <summary>The test points as features and targets, or null when the split left none.</summary>
+    public Dataset? TestSet { get; }
+
+    /// <summary>The network's shape.</summary>
+    public NetworkArchitecture Architecture { get; }
+
+    /// <summary>The network being trained.</summary>
+    public INetwork Network { get; }
+
+    /// <summary>Epochs completed.</summary>
+    public int Epoch { get; private set; }
+
+    /// <summary>The losses before training and after every epoch.</summary>
+    public IReadOnlyList<LossPoint> History => _history;
+
+    /// <summary>The latest losses.</summary>
+    public LossPoint Latest => _history[_history.Count - 1];
+
+    /// <summary>Trains <paramref name="epochs"/> epochs, measuring both losses after each.</summary>
+    /// <exception cref="TrainingDivergedException">The loss became infinite (too high a learning rate); the network keeps its last finite parameters.</exception>
+    public void Train(int epochs = 1)
+    {
+        if (epochs < 1) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "Train at least one epoch.");
+        for (int i = 0; i < epochs; i++)
+        {
+            var options = new TrainingOptions
+            {
+                Epochs = 1,
+                BatchSize = Settings.BatchSize,
+                Optimizer = _optimizer,
+                Seed = unchecked(Settings.NetworkSeed * 7919 + Epoch), // a fresh shuffle each epoch, reproducible
+                Threads = 1, // WebAssembly has one thread; the batches are tiny anyway
+                MeasureTrainingAccuracy = false,
+                L2 = Settings.Regularization == Regularization.L2 ? Settings.RegularizationRate * Settings.BatchSize : 0f,
+            };
+            Network.Fit(TrainSet, options);
+            Epoch++;
+            _history.Add(MeasureLosses());
+        }
+    }
+
+    /// <summary>The C# declaration that generates this network at compile time.</summary>
+    public string Declaration(string className = "PlaygroundNet") => PlaygroundNetworks.Declaration(Architecture, className);
+
+    /// <summary>The features and label of <paramref name="points"/> as a NetGen data set (one target per point).</summary>
+    public static Dataset ToDataset(IReadOnlyList<Example2D> points, IReadOnlyList<Feature> features)
+    {
+        var inputs = new float[points.Count * features.Count];
+        var targets = new float[points.Count];
+        for (int i = 0; i < points.Count; i++)
+        {
+            Features.Compute(features, points[i].X, points[i].Y, inputs.AsSpan(i * features.Count, features.Count));
+            targets[i] = (float)points[i].Label;
+        }
+
+        return new Dataset(inputs, features.Count, targets, 1);
+    }
+
+    private LossPoint MeasureLosses() =>
+        new(Epoch, Network.Evaluate(TrainSet).Loss, TestSet is null ? double.NaN : Network.Evaluate(TestSet).Loss);
+}
