@@ -50,7 +50,10 @@ public sealed class DecisionGrid
     public int Density { get; }
 
     /// <summary>The coordinate of grid column (or, counted from the bottom, row) <paramref name="index"/>.</summary>
-    public double Coordinate(int index) => -DataGenerators.Extent + 2 * DataGenerators.Extent * index / (Density - 1);
+    public double Coordinate(int index) => Coordinate(index, Density);
+
+    /// <summary>The coordinate of column <paramref name="index"/> of a grid with <paramref name="density"/> points a side.</summary>
+    public static double Coordinate(int index, int density) => -DataGenerators.Extent + 2 * DataGenerators.Extent * index / (density - 1);
 
     /// <summary>Feature <paramref name="feature"/>'s values, row-major from the top-left corner.</summary>
     public ReadOnlySpan<float> FeatureMap(int feature) => _featureMaps[feature];

@@ -36,8 +36,36 @@ public sealed class PlaygroundSession
         _history.Add(MeasureLosses());
     }
 
-    /// <summary>The settings this run was built from.</summary>
+    /// <summary>Whether <see cref="Regularization.L1"/> can be chosen: it needs the runtime's <c>TrainingOptions.L1</c> (issue 11, item 2).</summary>
+    public static bool SupportsL1 => false;
+
+    /// <summary>The settings this run was built from (a copy: change the live ones through <see cref="LearningRate"/> and <see cref="RegularizationRate"/>).</summary>
     public PlaygroundSettings Settings { get; }
+
+    /// <summary>The SGD learning rate; as in the original, changing it takes effect at the next epoch without a reset.</summary>
+    /// <exception cref="ArgumentException">The value is not positive and finite.</exception>
+    public float LearningRate
+    {
+        get => Settings.LearningRate;
+        set
+        {
+            if (!(value > 0) || float.IsInfinity(value)) throw new ArgumentException($"The learning rate must be positive; it is {value}.", nameof(value));
+            Settings.LearningRate = value;
+            _optimizer.LearningRate = value;
+        }
+    }
+
+    /// <summary>The regularisation rate; as in the original, changing it takes effect at the next epoch without a reset.</summary>
+    /// <exception cref="ArgumentException">The value is negative or not finite.</exception>
+    public float RegularizationRate
+    {
+        get => Settings.RegularizationRate;
+        set
+        {
+            if (!(value >= 0) || float.IsInfinity(value)) throw new ArgumentException($"The regularisation rate must be 0 or more; it is {value}.", nameof(value));
+            Settings.RegularizationRate = value;
+        }
+    }
 
     /// <summary>The training points.</summary>
     public Example2D[] TrainPoints { get; }
