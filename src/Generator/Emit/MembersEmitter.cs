@@ -1,6 +1,7 @@
 using System.Linq;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Parsing;
 
 namespace NetGen.Generator.Emit;
 
@@ -54,7 +55,9 @@ internal static class MembersEmitter
         {
             LayerModel l = model.Layers[i];
             string separator = i == model.Layers.Count - 1 ? ");" : ",";
-            w.WriteLine($"new {TypeNames.LayerInfo}({l.Inputs}, {l.Units}, {TypeNames.Activation}.{l.Activation}, {Literals.Float(l.Alpha)}, {Literals.Float(l.DropoutRate)}, {l.ParameterOffset}){separator}");
+            // The Init argument only where it is not the activation's default, which LayerInfo resolves the same way.
+            string init = l.Init == NetworkParser.ResolveInit(InitKind.Auto, l.Activation) ? "" : $", {TypeNames.Init}.{l.Init}";
+            w.WriteLine($"new {TypeNames.LayerInfo}({l.Inputs}, {l.Units}, {TypeNames.Activation}.{l.Activation}, {Literals.Float(l.Alpha)}, {Literals.Float(l.DropoutRate)}, {l.ParameterOffset}{init}){separator}");
         }
 
         w.Unindent();

@@ -6,7 +6,7 @@ using System.Text;
 namespace NetGen;
 
 /// <summary>The declared shape of a network: input size, layers in order, and the resolved loss.</summary>
-public sealed class NetworkArchitecture : IEquatable<NetworkArchitecture>
+public sealed partial class NetworkArchitecture : IEquatable<NetworkArchitecture>
 {
     private readonly LayerInfo[] _layers;
 

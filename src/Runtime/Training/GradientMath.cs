@@ -78,6 +78,44 @@ internal static class GradientMath
         return Vector.EqualsAll(nonFinite, Vector<float>.Zero) && tailNonFinite == 0 ? 0 : float.NaN;
     }
 
+    /// <summary>
+    /// Adds the L1 term to a finished weight gradient in place: <c>g = g + l1Scale * sign(w)</c>, with <c>sign(0) = 0</c>
+    /// (the subgradient PyTorch's <c>torch.sign</c> gives). Adds <c>sum |w|</c> to <paramref name="sumOfAbsolutes"/>.
+    /// Returns 0 if every result is finite, else NaN.
+    /// </summary>
+    public static float AddL1(Span<float> gradients, ReadOnlySpan<float> weights, float l1Scale, ref double sumOfAbsolutes)
+    {
+        Span<Vector<float>> g = MemoryMarshal.Cast<float, Vector<float>>(gradients);
+        ReadOnlySpan<Vector<float>> w = MemoryMarshal.Cast<float, Vector<float>>(weights);
+        var plus = new Vector<float>(l1Scale);
+        var minus = new Vector<float>(-l1Scale);
+        Vector<float> nonFinite = Vector<float>.Zero, absolutes = Vector<float>.Zero;
+        for (int i = 0; i < g.Length; i++)
+        {
+            Vector<float> weight = w[i];
+            // l1Scale where w > 0, -l1Scale where w < 0, and 0 where w is 0: two selects, no branch on the data.
+            Vector<float> term = Vector.ConditionalSelect(Vector.GreaterThan(weight, Vector<float>.Zero), plus,
+                Vector.ConditionalSelect(Vector.LessThan(weight, Vector<float>.Zero), minus, Vector<float>.Zero));
+            Vector<float> x = g[i] + term;
+            g[i] = x;
+            nonFinite += x - x;
+            absolutes += Vector.Abs(weight);
+        }
+
+        float tailNonFinite = 0, tailAbsolutes = 0;
+        for (int i = g.Length * Vector<float>.Count; i < gradients.Length; i++)
+        {
+            float weight = weights[i];
+            float x = gradients[i] + (weight > 0 ? l1Scale : weight < 0 ? -l1Scale : 0f);
+            gradients[i] = x;
+            tailNonFinite += x - x;
+            tailAbsolutes += Math.Abs(weight);
+        }
+
+        sumOfAbsolutes += Vector.Dot(absolutes, Vector<float>.One) + tailAbsolutes;
+        return Vector.EqualsAll(nonFinite, Vector<float>.Zero) && tailNonFinite == 0 ? 0 : float.NaN;
+    }
+
     private static void Add(Span<float> destination, ReadOnlySpan<float> source)
     {
         Span<Vector<float>> d = MemoryMarshal.Cast<float, Vector<float>>(destination);

@@ -11,7 +11,8 @@ public static class NetworkTraining
     /// <summary>
     /// Trains <paramref name="network"/> on <paramref name="train"/> with mini-batch gradient descent: each epoch shuffles
     /// the examples (from <see cref="TrainingOptions.Seed"/>), and each batch of <c>m</c> examples takes one optimizer step
-    /// on the gradient of the batch cost <c>(1/m) * sum of the examples' losses + (lambda/(2m)) * sum W^2</c>.
+    /// on the gradient of the batch cost <c>(1/m) * sum of the examples' losses + (L2/(2m)) * sum W^2 + (L1/m) * sum |W|</c>
+    /// (weights only, not biases; see <see cref="TrainingOptions.L2"/> and <see cref="TrainingOptions.L1"/>).
     /// </summary>
     /// <returns>One <see cref="EpochResult"/> per completed epoch, and how training ended.</returns>
     /// <remarks>
@@ -49,6 +50,7 @@ public static class NetworkTraining
         if (options.BatchSize < 1) throw OptionError($"BatchSize must be at least 1; it is {options.BatchSize}.", nameof(options.BatchSize));
         if (options.Threads < 0) throw OptionError($"Threads must be 0 (all cores) or more; it is {options.Threads}.", nameof(options.Threads));
         Hyperparameters.RequireNonNegative(options.L2, nameof(options.L2), OptionParameter(nameof(options.L2)));
+        Hyperparameters.RequireNonNegative(options.L1, nameof(options.L1), OptionParameter(nameof(options.L1)));
         if (options.EarlyStoppingPatience < 0)
             throw OptionError($"EarlyStoppingPatience must be 0 (off) or more; it is {options.EarlyStoppingPatience}.", nameof(options.EarlyStoppingPatience));
         if (options.Validation is { } validation) CheckFits(network, validation, "validation set", nameof(options.Validation));

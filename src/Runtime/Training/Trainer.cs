@@ -14,7 +14,7 @@ namespace NetGen;
 /// <item><description>accumulate: copy this worker's contiguous chunk of the (shuffled) batch into the staging buffers and
 /// accumulate its gradient into the worker's own buffer;</description></item>
 /// <item><description>reduce: for this worker's slice of the parameter vector, sum the workers' buffers in worker order,
-/// scale by <c>1/m</c>, add the L2 term, check finiteness and check that the optimizer step would stay finite;</description></item>
+/// scale by <c>1/m</c>, add the L2 and L1 terms, check finiteness and check that the optimizer step would stay finite;</description></item>
 /// <item><description>apply (only if the main thread found everything finite): the optimizer step on this worker's slice.</description></item>
 /// </list>
 /// </remarks>
@@ -33,7 +33,7 @@ internal sealed class Trainer : IStagedJob, IDisposable
     private readonly int _inputs, _outputs, _workers, _batchSize;
     private readonly float[] _batchInputs, _batchTargets, _batchOutputs, _gradient;
     private readonly float[][] _workerGradients;
-    private readonly double[] _workerLoss, _workerSquares;
+    private readonly double[] _workerLoss, _workerSquares, _workerAbsolutes;
     private readonly long[] _workerCorrect;
     private readonly bool[] _workerGradientFinite, _workerStepFinite;
     private readonly int[] _sliceStart;
@@ -66,6 +66,7 @@ internal sealed class Trainer : IStagedJob, IDisposable
         for (int w = 0; w < _workers; w++) _workerGradients[w] = new float[parameters];
         _workerLoss = new double[_workers];
         _workerSquares = new double[_workers];
+        _workerAbsolutes = new double[_workers];
         _workerCorrect = new long[_workers];
         _workerGradientFinite = new bool[_workers];
         _workerStepFinite = new bool[_workers];
@@ -171,18 +172,19 @@ internal sealed class Trainer : IStagedJob, IDisposable
     private double TrainBatch(int epoch, int batch, double lastFiniteLoss)
     {
         _pool.Run(AccumulateStage, 2);
-        double lossSum = 0, squares = 0;
+        double lossSum = 0, squares = 0, absolutes = 0;
         bool gradientFinite = true, stepFinite = true;
         for (int w = 0; w < _workers; w++)
         {
             lossSum += _workerLoss[w];
             squares += _workerSquares[w];
+            absolutes += _workerAbsolutes[w];
             gradientFinite &= _workerGradientFinite[w];
             stepFinite &= _workerStepFinite[w];
         }
 
         int m = _batchCount;
-        double cost = lossSum / m + (_options.L2 > 0 ? _options.L2 / (2.0 * m) * squares : 0);
+        double cost = lossSum / m + (_options.L2 > 0 ? _options.L2 / (2.0 * m) * squares : 0) + (_options.L1 > 0 ? _options.L1 / (double)m * absolutes : 0);
         if (!double.IsFinite(cost))
             throw new TrainingDivergedException(epoch, batch, lastFiniteLoss, $"the batch loss is {cost}");
         if (!gradientFinite) throw new TrainingDivergedException(epoch, batch, lastFiniteLoss, "a gradient is NaN or infinite");
@@ -223,8 +225,8 @@ internal sealed class Trainer : IStagedJob, IDisposable
     {
         int start = _sliceStart[worker], end = _sliceStart[worker + 1];
         Span<float> parameters = _network.Parameters;
-        float scale = 1f / _batchCount, l2Scale = _options.L2 / _batchCount;
-        double squares = 0;
+        float scale = 1f / _batchCount, l2Scale = _options.L2 / _batchCount, l1Scale = _options.L1 / _batchCount;
+        double squares = 0, absolutes = 0;
         float nonFinite = 0;
         bool stepFinite = true;
         for (int block = start; block < end; block += BlockSize)
@@ -237,7 +239,9 @@ internal sealed class Trainer : IStagedJob, IDisposable
                 int from = Math.Max(segment.Start, block), to = Math.Min(segment.End, blockEnd);
                 if (from >= to) continue;
                 nonFinite += GradientMath.Finish(_gradient.AsSpan(from, to - from), parameters.Slice(from, to - from), scale,
-                    segment.IsWeight ? l2Scale : 0, ref squares);
+                    segment.IsRegularized ? l2Scale : 0, ref squares);
+                if (segment.IsRegularized && l1Scale != 0)
+                    nonFinite += GradientMath.AddL1(_gradient.AsSpan(from, to - from), parameters.Slice(from, to - from), l1Scale, ref absolutes);
             }
 
             // Once a gradient is non-finite the batch is rejected anyway; skip the step check. The rest must still be summed and cleared.
@@ -245,6 +249,7 @@ internal sealed class Trainer : IStagedJob, IDisposable
         }
 
         _workerSquares[worker] = squares;
+        _workerAbsolutes[worker] = absolutes;
         _workerGradientFinite[worker] = nonFinite == 0;
         _workerStepFinite[worker] = stepFinite;
     }
@@ -258,33 +263,29 @@ internal sealed class Trainer : IStagedJob, IDisposable
 
     private static double Seconds(long startTimestamp) => (double)(Stopwatch.GetTimestamp() - startTimestamp) / Stopwatch.Frequency;
 
-    /// <summary>Weight and bias ranges of the parameter vector, in order: L2 applies to weights only.</summary>
+    /// <summary>Every layer's parameter tensors in order, and whether regularisation applies to each (weights yes, biases no).</summary>
     private static ParameterSegment[] Segments(NetworkArchitecture architecture)
     {
-        var segments = new ParameterSegment[architecture.Layers.Count * 2];
-        for (int l = 0; l < architecture.Layers.Count; l++)
-        {
-            LayerInfo layer = architecture.Layers[l];
-            segments[2 * l] = new ParameterSegment(layer.ParameterOffset, layer.BiasOffset, isWeight: true);
-            segments[2 * l + 1] = new ParameterSegment(layer.BiasOffset, layer.ParameterOffset + layer.ParameterCount, isWeight: false);
-        }
-
-        return segments;
+        var segments = new List<ParameterSegment>(architecture.Layers.Count * 2);
+        foreach (LayerInfo layer in architecture.Layers)
+            foreach (ParameterTensor tensor in layer.Tensors)
+                segments.Add(new ParameterSegment(tensor.Offset, tensor.End, tensor.IsRegularized));
+        return segments.ToArray();
     }
 
     private readonly struct ParameterSegment
     {
-        public ParameterSegment(int start, int end, bool isWeight)
+        public ParameterSegment(int start, int end, bool isRegularized)
         {
             Start = start;
             End = end;
-            IsWeight = isWeight;
+            IsRegularized = isRegularized;
         }
 
         public int Start { get; }
 
         public int End { get; }
 
-        public bool IsWeight { get; }
+        public bool IsRegularized { get; }
     }
 }

@@ -32,6 +32,13 @@ public sealed class TrainingOptions
     /// </summary>
     public float L2 { get; set; }
 
+    /// <summary>
+    /// L1 regularisation strength <c>lambda</c>, at least 0. For a batch of <c>m</c> examples the cost gains
+    /// <c>(lambda / m) * sum |W|</c> over every weight (not biases), so each weight's gradient gains
+    /// <c>(lambda / m) * sign(W)</c>, with <c>sign(0) = 0</c>. It can be combined with <see cref="L2"/> (elastic net).
+    /// </summary>
+    public float L1 { get; set; }
+
     /// <summary>Seeds the per-epoch shuffle and the dropout masks: the same seed and thread count give bit-identical parameters.</summary>
     public int Seed { get; set; }
 

@@ -76,27 +76,18 @@ public static class WeightFileExtensions
         CheckedParameters(network, architecture);
 
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        long fileLength = file.Length;
-        var prefix = new byte[SafetensorsParser.PrefixLength];
-        int prefixRead = ReadUpTo(file, prefix, prefix.Length);
-        Throw(path, SafetensorsParser.ReadHeaderLength(prefix.AsSpan(0, prefixRead), fileLength, out long headerLength));
-
-        // Bounded by the parser's cap and by the file's real length, so a lying length prefix cannot make this huge.
-        var headerBytes = new byte[headerLength];
-        ReadExactly(path, file, headerBytes, SafetensorsParser.PrefixLength);
-        long dataLength = fileLength - SafetensorsParser.PrefixLength - headerLength;
-        Throw(path, SafetensorsParser.ParseHeader(headerBytes, dataLength, out SafetensorsHeader? header));
+        SafetensorsHeader header = ReadHeader(path, file, out long dataLength);
 
         var shapes = new (int, int)[architecture.Layers.Count];
         for (int i = 0; i < shapes.Length; i++) shapes[i] = (architecture.Layers[i].Inputs, architecture.Layers[i].Units);
-        Throw(path, SafetensorsLayerResolver.Resolve(header!, shapes, out SafetensorsLayerTensors[] layers, out bool pyTorchNames));
-        CheckActivations(path, header!, architecture);
-        Standardizer? standardizer = ReadStandardizer(path, header!, architecture.InputSize);
+        Throw(path, SafetensorsLayerResolver.Resolve(header, shapes, out SafetensorsLayerTensors[] layers, out bool pyTorchNames));
+        CheckActivations(path, header, architecture);
+        Standardizer? standardizer = ReadStandardizer(path, header, architecture.InputSize);
 
         // Names and shapes match the network and the tensors tile the buffer exactly, so it holds exactly the
         // network's parameters: this allocation is the network's size, whatever the file claims.
         var data = new byte[dataLength];
-        ReadExactly(path, file, data, header!.DataStart);
+        ReadExactly(path, file, data, header.DataStart);
         var staged = new float[architecture.ParameterCount];
         for (int i = 0; i < layers.Length; i++)
         {
@@ -107,6 +98,29 @@ public static class WeightFileExtensions
 
         staged.CopyTo(network.Parameters);
         return new LoadResult(standardizer, header.Metadata, pyTorchNames);
+    }
+
+    /// <summary>The <c>__metadata__</c> of the safetensors file at <paramref name="path"/>, after checking its header.</summary>
+    internal static IReadOnlyDictionary<string, string> ReadMetadata(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return ReadHeader(path, file, out _).Metadata;
+    }
+
+    /// <summary>Reads and validates the length prefix and the JSON header; <paramref name="dataLength"/> is what follows them.</summary>
+    private static SafetensorsHeader ReadHeader(string path, FileStream file, out long dataLength)
+    {
+        long fileLength = file.Length;
+        var prefix = new byte[SafetensorsParser.PrefixLength];
+        int prefixRead = ReadUpTo(file, prefix, prefix.Length);
+        Throw(path, SafetensorsParser.ReadHeaderLength(prefix.AsSpan(0, prefixRead), fileLength, out long headerLength));
+
+        // Bounded by the parser's cap and by the file's real length, so a lying length prefix cannot make this huge.
+        var headerBytes = new byte[headerLength];
+        ReadExactly(path, file, headerBytes, SafetensorsParser.PrefixLength);
+        dataLength = fileLength - SafetensorsParser.PrefixLength - headerLength;
+        Throw(path, SafetensorsParser.ParseHeader(headerBytes, dataLength, out SafetensorsHeader? header));
+        return header!;
     }
 
     private static ReadOnlySpan<float> CheckedParameters(INetwork network, NetworkArchitecture architecture)

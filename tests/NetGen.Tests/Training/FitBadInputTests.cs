@@ -28,6 +28,8 @@ public class FitBadInputTests
         { "learning rate negative", Good, () => new TrainingOptions { Optimizer = new RmsProp(-0.1f) }, new[] { "learningRate", "-0.1" } },
         { "L2 negative", Good, () => new TrainingOptions { L2 = -0.5f }, new[] { "L2", "-0.5" } },
         { "L2 NaN", Good, () => new TrainingOptions { L2 = float.NaN }, new[] { "L2", "NaN" } },
+        { "L1 negative", Good, () => new TrainingOptions { L1 = -0.25f }, new[] { "L1", "-0.25" } },
+        { "L1 infinite", Good, () => new TrainingOptions { L1 = float.PositiveInfinity }, new[] { "L1", "Infinity" } },
         { "threads negative", Good, () => new TrainingOptions { Threads = -1 }, new[] { "Threads", "-1" } },
         { "patience negative", Good, () => new TrainingOptions { EarlyStoppingPatience = -2, Validation = Good() }, new[] { "EarlyStoppingPatience", "-2" } },
         { "patience without validation", Good, () => new TrainingOptions { EarlyStoppingPatience = 2 }, new[] { "EarlyStoppingPatience is 2", "no Validation" } },

@@ -62,6 +62,57 @@ public class FitTests
         Assert.Equal(weightedCost / 5, history[0].TrainLoss, 1e-6 * weightedCost / 5);
     }
 
+    [Theory]
+    [MemberData(nameof(FitNetworks.Kinds), MemberType = typeof(FitNetworks))]
+    public void L1TermFollowsTheCostFormulaAloneAndWithL2(NetworkKind kind)
+    {
+        foreach ((double l1, double l2) in new[] { (0.4, 0.0), (0.3, 0.7) })
+        {
+            // As the L2 test: five identical examples in batches of 3 then 2, so the only batch-size dependence is the
+            // regularisation: the L1 term (lambda1/m) sign(W) and (lambda1/m) sum |W|, plus the L2 term when it is on.
+            NetworkArchitecture arch = Nets.Architecture(3, Loss.MeanSquaredError, (4, Activation.Tanh, 0f), (2, Activation.Identity, 0f));
+            var random = new NetGenRandom(12);
+            float[] initial = Enumerable.Range(0, arch.ParameterCount).Select(_ => (float)random.NextNormal() * 0.5f).ToArray();
+            initial[5] = 0f; // a weight at exactly 0: sign(0) = 0, so L1 leaves it to the loss gradient alone
+            INetwork network = FitNetworks.TanhRegressor(kind, initial);
+            double[] x = { 0.5, -1, 2 }, y = { 0.3, -0.2 };
+            var data = new Dataset(Enumerable.Repeat(x, 5).SelectMany(v => v).Select(v => (float)v).ToArray(), 3,
+                Enumerable.Repeat(y, 5).SelectMany(v => v).Select(v => (float)v).ToArray(), 2);
+            const double lr = 0.1;
+
+            TrainingHistory history = network.Fit(data, new TrainingOptions
+            {
+                Epochs = 1, BatchSize = 3, Optimizer = new Sgd((float)lr), L1 = (float)l1, L2 = (float)l2, Threads = 1, MeasureTrainingAccuracy = false,
+            });
+
+            var reference = new ReferenceNetwork(arch, initial);
+            double[] p = reference.Parameters;
+            double weightedCost = 0;
+            foreach (int m in new[] { 3, 2 })
+            {
+                var g = new double[p.Length];
+                double loss = reference.Backward(x, y, g);
+                double squares = 0, absolutes = 0;
+                foreach (LayerInfo layer in arch.Layers)
+                    for (int i = layer.ParameterOffset; i < layer.BiasOffset; i++)
+                    {
+                        squares += p[i] * p[i];
+                        absolutes += Math.Abs(p[i]);
+                        g[i] += l2 / m * p[i] + l1 / m * Math.Sign(p[i]);
+                    }
+
+                weightedCost += m * (loss + l2 / (2 * m) * squares + l1 / m * absolutes);
+                for (int i = 0; i < p.Length; i++) p[i] -= lr * g[i];
+            }
+
+            // Float rounding contributes ~1e-7 as in the L2 test; a wrong L1 scale (lambda/batchSize on the partial batch,
+            // a regularised bias, sign(0) taken as +-1) moves a parameter by lr * lambda / m >= 0.01.
+            for (int i = 0; i < p.Length; i++)
+                Assert.True(Math.Abs(p[i] - network.Parameters[i]) < 1e-6, $"L1 {l1}, L2 {l2}, parameter {i}: {p[i]} vs {network.Parameters[i]}");
+            Assert.Equal(weightedCost / 5, history[0].TrainLoss, 1e-6 * weightedCost / 5);
+        }
+    }
+
     [Fact]
     public void LastPartialBatchIsUsed()
     {
