@@ -11,5 +11,5 @@ rm -rf artifacts/playground
 dotnet publish samples/Playground/Playground.csproj -c Release -o artifacts/playground/publish --nologo -v quiet
 PLAYGROUND_WWWROOT="$PWD/artifacts/playground/publish/wwwroot" \
     dotnet test tests/NetGen.Playground.BrowserTests/NetGen.Playground.BrowserTests.csproj -c Release --nologo \
-    --logger "console;verbosity=normal"
+    --logger "console;verbosity=detailed"
 ls -l artifacts/playground/*.png

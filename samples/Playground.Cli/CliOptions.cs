@@ -16,7 +16,7 @@ internal sealed class CliOptions
           --hidden LIST               neurons per hidden layer, e.g. 8,8 (0-6 layers of 1-8); "none" for no hidden layer. Default 4,2.
           --activation NAME           relu, tanh, sigmoid, linear. Default tanh.
           --learning-rate X           SGD step. Default 0.03.
-          --regularization NAME       none or l2 (l1 arrives with the runtime's TrainingOptions.L1). Default none.
+          --regularization NAME       none, l1 or l2. Default none.
           --regularization-rate X     Default 0.
           --batch-size N              1-30. Default 10.
           --noise N                   percent, 0-50. Default 0.

@@ -52,7 +52,7 @@ public sealed class LayerOutputs
         }
     }
 
-    internal static void Activate(Activation activation, Span<float> values)
+    private static void Activate(Activation activation, Span<float> values)
     {
         switch (activation)
         {

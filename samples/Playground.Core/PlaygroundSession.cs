@@ -9,8 +9,10 @@ namespace NetGen.Playground;
 /// </summary>
 /// <remarks>
 /// The original takes one plain gradient step per batch and adds <c>learningRate * rate * dPenalty/dW</c> to each
-/// weight. NetGen's penalty is <c>(lambda / (2m)) * sum W^2</c> per batch of <c>m</c>, whose step is
-/// <c>learningRate * (lambda / m) * W</c>, so <c>lambda = rate * batchSize</c> reproduces the original's step.
+/// weight (<c>W</c> for L2, <c>sign(W)</c> for L1). NetGen's penalties per batch of <c>m</c> are
+/// <c>(lambda / (2m)) * sum W^2</c> and <c>(lambda / m) * sum |W|</c>, whose steps are <c>learningRate * (lambda / m)</c>
+/// times the same derivatives, so <c>lambda = rate * batchSize</c> reproduces the original's step. (The original also
+/// sets a weight that L1 pushes across 0 to exactly 0; NetGen's L1 does not clip.)
 /// </remarks>
 public sealed class PlaygroundSession
 {
@@ -23,7 +25,6 @@ public sealed class PlaygroundSession
     {
         if (settings is null) throw new ArgumentNullException(nameof(settings));
         settings.Validate();
-        if (settings.Regularization == Regularization.L1) throw new NotSupportedException("L1 regularisation arrives with the runtime's TrainingOptions.L1.");
         Settings = settings.Clone();
         DatasetKind kind = Settings.ActiveDataset;
         Example2D[] points = DataGenerators.Generate(kind, DataGenerators.DefaultSampleCount(kind), Settings.NoisePercent / 100.0, Settings.DataSeed);
@@ -35,9 +36,6 @@ public sealed class PlaygroundSession
         _optimizer = new Sgd(Settings.LearningRate);
         _history.Add(MeasureLosses());
     }
-
-    /// <summary>Whether <see cref="Regularization.L1"/> can be chosen: it needs the runtime's <c>TrainingOptions.L1</c> (issue 11, item 2).</summary>
-    public static bool SupportsL1 => false;
 
     /// <summary>The settings this run was built from (a copy: change the live ones through <see cref="LearningRate"/> and <see cref="RegularizationRate"/>).</summary>
     public PlaygroundSettings Settings { get; }
@@ -109,6 +107,7 @@ public sealed class PlaygroundSession
                 Seed = unchecked(Settings.NetworkSeed * 7919 + Epoch), // a fresh shuffle each epoch, reproducible
                 Threads = 1, // WebAssembly has one thread; the batches are tiny anyway
                 MeasureTrainingAccuracy = false,
+                L1 = Settings.Regularization == Regularization.L1 ? Settings.RegularizationRate * Settings.BatchSize : 0f,
                 L2 = Settings.Regularization == Regularization.L2 ? Settings.RegularizationRate * Settings.BatchSize : 0f,
             };
             Network.Fit(TrainSet, options);

@@ -37,9 +37,6 @@ public partial class PlaygroundPage : ComponentBase
 
     private IJSInProcessRuntime Js => (IJSInProcessRuntime)JS;
 
-    /// <summary>Whether the runtime's TrainingOptions offers L1 yet (it arrives with the DynamicNetwork branch).</summary>
-    private static bool L1Available => PlaygroundSession.SupportsL1;
-
     // Every feature over the main grid, for the feature thumbnails: they never change.
     private static readonly float[][] FeatureMaps = ComputeFeatureMaps();
 

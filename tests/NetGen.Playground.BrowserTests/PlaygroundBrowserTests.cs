@@ -47,7 +47,7 @@ public sealed class PlaygroundBrowserTests : IDisposable
         _server = new StaticFileServer(wwwroot);
 
         var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1360,900", "--disable-gpu");
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1360,1000", "--disable-gpu");
         options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         options.AddUserProfilePreference("download.default_directory", _downloads);
         options.AddUserProfilePreference("download.prompt_for_download", false);
