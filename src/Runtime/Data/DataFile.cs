@@ -33,9 +33,10 @@ internal static class DataFile
         long guess = Math.Min(raw.Length * 2L + 4096, int.MaxValue / 2);
         var output = new MemoryStream((int)guess);
         var chunk = new byte[81920];
+        var input = new MemoryStream(raw, writable: false);
         try
         {
-            using var gzip = new GZipStream(new MemoryStream(raw, writable: false), CompressionMode.Decompress);
+            using var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
             while (output.Length <= MaxLength)
             {
                 int want = (int)Math.Min(chunk.Length, MaxLength + 1 - output.Length);
@@ -46,8 +47,9 @@ internal static class DataFile
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            // The input is in memory, so an IOException here (e.g. ZLibException) can only come from the data.
-            throw new InvalidDataException($"{path}: corrupt gzip data after {output.Length} decompressed bytes: {e.Message}", e);
+            // The input is in memory, so an IOException here (e.g. ZLibException) can only come from the data. The
+            // decompressor reads ahead in blocks, so the damage is at or before the byte it had read up to.
+            throw new InvalidDataException($"{path}: byte {input.Position} or earlier: corrupt gzip data after {output.Length} decompressed bytes: {e.Message}", e);
         }
 
         return new ArraySegment<byte>(output.GetBuffer(), 0, (int)output.Length);

@@ -164,7 +164,10 @@ public static class WeightFileExtensions
 
     private static void Throw(string path, SafetensorsError? error)
     {
-        if (error is not null) throw new InvalidDataException($"{path}: {error}");
+        if (error is null) return;
+        // A problem with no single place (a tensor the file lacks) is about the header as a whole, which starts at byte 8.
+        string where = error.ByteOffset >= 0 ? error.ToString() : $"byte {SafetensorsParser.PrefixLength} (the header): {error.Message}";
+        throw new InvalidDataException($"{path}: {where}");
     }
 
     private static int ReadUpTo(Stream stream, byte[] buffer, int count)

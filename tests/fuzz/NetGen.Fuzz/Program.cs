@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using SharpFuzz;
+
+namespace NetGen.Fuzz;
+
+/// <summary>
+/// The fuzzing harness. <c>NetGen.Fuzz TARGET</c> runs under afl-fuzz (SharpFuzz's out-of-process mode: AFL writes each
+/// input to the harness's standard input); <c>replay TARGET PATH...</c> runs saved inputs (a corpus, AFL's crashes)
+/// once each and reports any that break the parser's contract; <c>seeds DIR</c> writes the seed corpus.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length == 2 && args[0] == "seeds") return WriteSeeds(args[1]);
+        if (args.Length >= 3 && args[0] == "replay") return Replay(FuzzTargets.Find(args[1]), args[2..]);
+        if (args.Length == 1 && args[0] is not ("-h" or "--help"))
+        {
+            FuzzTarget target = FuzzTargets.Find(args[0]);
+            string input = InputPath();
+            Fuzzer.OutOfProcess.Run(stream =>
+            {
+                using (var file = File.Create(input)) stream.CopyTo(file);
+                // A contract violation propagates and SharpFuzz reports it to AFL as a crash.
+                ContractCheck.Run(target, input);
+            });
+            return 0;
+        }
+
+        Console.Error.WriteLine("usage: NetGen.Fuzz TARGET | replay TARGET PATH... | seeds DIR");
+        Console.Error.WriteLine("targets: " + string.Join(", ", TargetNames()));
+        return 2;
+    }
+
+    private static int Replay(FuzzTarget target, string[] paths)
+    {
+        var files = new List<string>();
+        foreach (string path in paths)
+        {
+            if (Directory.Exists(path)) files.AddRange(Directory.GetFiles(path));
+            else files.Add(path);
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        string input = InputPath();
+        int failures = 0, rejected = 0;
+        foreach (string file in files)
+        {
+            if (Path.GetFileName(file) == "README.txt") continue; // AFL writes one into its crashes folder
+            File.Copy(file, input, overwrite: true);
+            try
+            {
+                if (ContractCheck.Run(target, input) is not null) rejected++;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                Console.WriteLine($"{file}: {e.GetType().Name}: {e.Message}");
+            }
+        }
+
+        Console.WriteLine($"{target.Name}: {files.Count} inputs replayed, {rejected} rejected cleanly, {failures} broke the contract");
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static int WriteSeeds(string root)
+    {
+        foreach (FuzzTarget target in FuzzTargets.All)
+        {
+            string folder = Path.Combine(root, target.Name);
+            Directory.CreateDirectory(folder);
+            IReadOnlyList<byte[]> seeds = target.Seeds();
+            for (int i = 0; i < seeds.Count; i++) File.WriteAllBytes(Path.Combine(folder, $"seed-{i}"), seeds[i]);
+            Console.WriteLine($"{folder}: {seeds.Count} seeds");
+        }
+
+        return 0;
+    }
+
+    /// <summary>A per-process input file in memory-backed /dev/shm when there is one: AFL runs thousands of inputs a second.</summary>
+    private static string InputPath()
+    {
+        string folder = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        return Path.Combine(folder, $"netgen-fuzz-input-{Environment.ProcessId}");
+    }
+
+    private static IEnumerable<string> TargetNames()
+    {
+        foreach (FuzzTarget target in FuzzTargets.All) yield return target.Name;
+    }
+}

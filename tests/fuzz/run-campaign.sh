@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The long fuzzing campaign, one command:   bash tests/fuzz/run-campaign.sh [SECONDS_PER_TARGET] [TARGET...]
+#
+# 1. Coverage-guided: builds the SharpFuzz harness, instruments NetGen.Runtime.dll with the sharpfuzz tool, and runs
+#    afl-fuzz (AFL++, Debian package afl++) on every target for SECONDS_PER_TARGET (default 3600) starting from the
+#    checked-in seeds in tests/fuzz/corpus. Every crash or hang AFL finds is replayed through the harness and copied to
+#    tests/fuzz/regressions/TARGET/, where FuzzRegressionTests replays it on every test run (commit it with its fix).
+# 2. Property-based: the CsCheck suites with NETGEN_FUZZ_INPUTS inputs per parser (default 1,000,000).
+# Needs root for apt-get (or afl++ already installed). Findings and AFL state go to tests/fuzz/findings/ (ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds="${1:-3600}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(idx-images idx-labels csv safetensors weight-metadata)
+
+if ! command -v afl-fuzz >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq afl++
+fi
+tools="tests/fuzz/findings/.tools"
+[ -x "$tools/sharpfuzz" ] || dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$tools"
+
+out="tests/fuzz/findings/harness"
+dotnet publish tests/fuzz/NetGen.Fuzz/NetGen.Fuzz.csproj -c Release -o "$out" --nologo -v q
+# Instrument only the code under test: AFL then steers by coverage of the parsers, not of the harness or the BCL.
+"$tools/sharpfuzz" "$out/NetGen.Runtime.dll"
+
+export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
+status=0
+for target in "${targets[@]}"; do
+  findings="tests/fuzz/findings/$target"
+  # -t: 10 s per input covers the .NET start-up of the fork server; -m none: the CLR reserves far more address space than AFL's default limit.
+  afl-fuzz -i "tests/fuzz/corpus/$target" -o "$findings" -V "$seconds" -t 10000 -m none -- dotnet "$out/NetGen.Fuzz.dll" "$target" || status=1
+  grep -E "execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs|bitmap_cvg" "$findings/default/fuzzer_stats" || true
+  for kind in crashes hangs; do
+    dir="$findings/default/$kind"
+    if compgen -G "$dir/id*" >/dev/null; then
+      mkdir -p "tests/fuzz/regressions/$target"
+      cp "$dir"/id* "tests/fuzz/regressions/$target/"
+      dotnet "$out/NetGen.Fuzz.dll" replay "$target" "$dir" || status=1
+    fi
+  done
+done
+
+NETGEN_FUZZ_INPUTS="${NETGEN_FUZZ_INPUTS:-1000000}" dotnet test tests/NetGen.Tests/NetGen.Tests.csproj -c Release \
+  --filter "FullyQualifiedName~NetGen.Tests.Fuzzing" --logger "console;verbosity=detailed" || status=1
+exit $status
