@@ -226,7 +226,7 @@ echo "uptime after: $uptime_after"
 
 versions="dotnet $(dotnet --version), $(g++ --version | head -1), RTNeural $rtneural_version, $($python -c 'import torch, numpy; print(f"torch {torch.__version__}, numpy {numpy.__version__}")')"
 slug=$(echo "$cpu" | tr -cs 'A-Za-z0-9' '-' | sed 's/^-//; s/-$//')
-out=${out:-$here/results/$(date -u +%Y-%m-%d)-$slug$([ "$quick" = 1 ] && echo -quick).md}
+out=${out:-$here/results/$(date -u +%Y-%m-%d)-$slug$( [ "$quick" = 1 ] && echo -quick || true).md}
 CPU="$cpu" CORES="$cores" FLAGS="$flags" UB="$uptime_before" UA="$uptime_after" ROUNDS="$rounds" QUICK="$quick" \
   OB="$openblas_note" VERSIONS="$versions" $python - "$work/machine.json" <<'PY'
 import json, os, sys, datetime
