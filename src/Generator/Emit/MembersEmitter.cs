@@ -297,11 +297,7 @@ internal static class MembersEmitter
         w.WriteLine("/// Forward and backward on <paramref name=\"count\"/> examples into a caller's buffer, with explicit dropout randomness:");
         w.WriteLine("/// example <c>j</c> draws its mask from stream <c>dropoutStream + j</c>. Safe to call from many threads at once, each with its own buffer.");
         w.WriteLine("/// </summary>");
-        w.WriteLine("/// <param name=\"inputs\">At least <c>count * InputSize</c> values.</param>");
-        w.WriteLine("/// <param name=\"targets\">At least <c>count * OutputSize</c> values.</param>");
-        w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
-        w.WriteLine("/// <param name=\"gradients\">Exactly <see cref=\"ParameterCount\"/> values; the summed gradient is added to them.</param>");
-        w.WriteLine("/// <param name=\"dropoutStream\">The first example's dropout stream.</param>");
+        WriteBufferedBatchParameterDocs(w);
         w.WriteLine("/// <returns>The sum of the examples' losses.</returns>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span has the wrong length.</exception>");
         GeneratedMarks.Member(w);
@@ -314,11 +310,7 @@ internal static class MembersEmitter
         w.WriteLine("/// As the overload without <paramref name=\"outputs\"/>, and writes each example's output from this training pass (dropout");
         w.WriteLine("/// active) to <paramref name=\"outputs\"/> unless it is empty: training metrics without a second forward pass.");
         w.WriteLine("/// </summary>");
-        w.WriteLine("/// <param name=\"inputs\">At least <c>count * InputSize</c> values.</param>");
-        w.WriteLine("/// <param name=\"targets\">At least <c>count * OutputSize</c> values.</param>");
-        w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
-        w.WriteLine("/// <param name=\"gradients\">Exactly <see cref=\"ParameterCount\"/> values; the summed gradient is added to them.</param>");
-        w.WriteLine("/// <param name=\"dropoutStream\">The first example's dropout stream.</param>");
+        WriteBufferedBatchParameterDocs(w);
         w.WriteLine("/// <param name=\"outputs\">Empty, or at least <c>count * OutputSize</c> values: receives the outputs.</param>");
         w.WriteLine("/// <returns>The sum of the examples' losses.</returns>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span has the wrong length.</exception>");
@@ -387,6 +379,16 @@ internal static class MembersEmitter
 
     private static void CheckRows(IndentedTextWriter w, string span, string size, string network) =>
         w.WriteLine($"{TypeNames.NetworkArgument}.CheckRows({span}.Length, nameof({span}), \"{network}\", nameof({size}), {size}, count);");
+
+    /// <summary>The parameter docs both buffered <c>AccumulateGradientsBatch</c> overloads share.</summary>
+    private static void WriteBufferedBatchParameterDocs(IndentedTextWriter w)
+    {
+        w.WriteLine("/// <param name=\"inputs\">At least <c>count * InputSize</c> values.</param>");
+        w.WriteLine("/// <param name=\"targets\">At least <c>count * OutputSize</c> values.</param>");
+        w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
+        w.WriteLine("/// <param name=\"gradients\">Exactly <see cref=\"ParameterCount\"/> values; the summed gradient is added to them.</param>");
+        w.WriteLine("/// <param name=\"dropoutStream\">The first example's dropout stream.</param>");
+    }
 
     private static void CheckCount(IndentedTextWriter w) =>
         w.WriteLine($"if (count < 0) {TypeNames.NetworkArgument}.ThrowNegativeCount(nameof(count), count);");

@@ -5,9 +5,10 @@ namespace NetGen;
 
 /// <summary>
 /// A barrier for a few threads that meet every few hundred microseconds: a thread that arrives early spins for up to
-/// <see cref="SpinMicroseconds"/> before it blocks. <see cref="Barrier"/> blocks after a much shorter spin, and waking
-/// a blocked thread costs tens of microseconds on a virtual machine: at three barriers per training batch that was a
-/// tenth of a two-thread batch. Spinning is bounded, so more threads than cores costs at most the spin time per wait.
+/// <see cref="SpinMicroseconds"/> before it blocks. <see cref="Barrier"/> blocks after a much shorter spin, and a
+/// blocked thread has to be woken by the scheduler, which costs far more than a spin that sees the phase change; a
+/// training batch crosses three barriers. (Not benchmarked on its own: the epoch figures in docs/performance.md include
+/// it.) Spinning is bounded, so more threads than cores costs at most the spin time per wait.
 /// </summary>
 internal sealed class SpinningBarrier
 {

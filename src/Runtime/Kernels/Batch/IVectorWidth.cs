@@ -6,7 +6,8 @@ namespace NetGen.Kernels.Batch;
 /// <summary>
 /// The few vector operations the batched kernels need, at one width. The kernels are written once, generic over an
 /// implementation of this interface; the JIT compiles each width's instantiation separately and inlines every call, so
-/// the 512-, 256- and 128-bit kernels are as fast as hand-written copies would be, without the copies.
+/// the 512-, 256- and 128-bit kernels are as fast as hand-written copies would be, without the copies. The
+/// implementations only adapt the Simd512/Simd256/Simd128 helpers the generated per-example kernels use too.
 /// </summary>
 /// <typeparam name="TVector">The vector type, for example <see cref="Vector512{T}"/> of <see cref="float"/>.</typeparam>
 internal interface IVectorWidth<TVector>

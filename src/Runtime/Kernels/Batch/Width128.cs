@@ -1,8 +1,6 @@
 #if NET8_0_OR_GREATER
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.Arm;
-using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Kernels.Batch;
 
@@ -21,19 +19,11 @@ internal readonly struct Width128 : IVectorWidth<Vector128<float>>
     public static Vector128<float> Broadcast(float value) => Vector128.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> addend)
-    {
-        if (Fma.IsSupported) return Fma.MultiplyAdd(a, b, addend);
-        if (AdvSimd.IsSupported) return AdvSimd.FusedMultiplyAdd(addend, a, b);
-        return a * b + addend;
-    }
+    public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> addend) =>
+        Simd128.MultiplyAdd(a, b, addend);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Sums(Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3)
-    {
-        if (Sse3.IsSupported) return Sse3.HorizontalAdd(Sse3.HorizontalAdd(s0, s1), Sse3.HorizontalAdd(s2, s3));
-        if (AdvSimd.Arm64.IsSupported) return AdvSimd.Arm64.AddPairwise(AdvSimd.Arm64.AddPairwise(s0, s1), AdvSimd.Arm64.AddPairwise(s2, s3));
-        return Vector128.Create(Vector128.Sum(s0), Vector128.Sum(s1), Vector128.Sum(s2), Vector128.Sum(s3));
-    }
+    public static Vector128<float> Sums(Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3) =>
+        Simd128.Sums(s0, s1, s2, s3);
 }
 #endif

@@ -1,7 +1,6 @@
 #if NET8_0_OR_GREATER
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Kernels.Batch;
 
@@ -21,11 +20,10 @@ internal readonly struct Width512 : IVectorWidth<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> addend) =>
-        Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, addend) : a * b + addend;
+        Simd512.MultiplyAdd(a, b, addend);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Sums(Vector512<float> s0, Vector512<float> s1, Vector512<float> s2, Vector512<float> s3) =>
-        // Halving first makes the 256-bit transpose-add finish the job: four adds more than the 256-bit kernel, once per tile.
-        Width256.Sums(s0.GetLower() + s0.GetUpper(), s1.GetLower() + s1.GetUpper(), s2.GetLower() + s2.GetUpper(), s3.GetLower() + s3.GetUpper());
+        Simd512.Sums(s0, s1, s2, s3);
 }
 #endif
