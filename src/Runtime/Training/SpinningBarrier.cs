@@ -10,7 +10,13 @@ namespace NetGen;
 /// training batch crosses three barriers. (Not benchmarked on its own: the epoch figures in docs/performance.md include
 /// it.) Spinning is bounded, so more threads than cores costs at most the spin time per wait.
 /// </summary>
-internal sealed class SpinningBarrier
+/// <remarks>
+/// Blocking uses two kernel events, one per phase parity, rather than <see cref="Monitor.Wait(object)"/>, which
+/// allocates on every wait: a loaded machine makes threads block often, and the barrier sits on the allocation-free
+/// paths of training and batch inference. The last thread to arrive resets the next phase's event before it publishes
+/// the phase, and nobody can still be waiting on that event then: they all passed the previous barrier to get here.
+/// </remarks>
+internal sealed class SpinningBarrier : System.IDisposable
 {
     /// <summary>How long an early thread spins before it blocks.</summary>
     public const int SpinMicroseconds = 200;
@@ -18,7 +24,7 @@ internal sealed class SpinningBarrier
     private static readonly long SpinTicks = Stopwatch.Frequency * SpinMicroseconds / 1_000_000;
 
     private readonly int _participants;
-    private readonly object _gate = new();
+    private readonly ManualResetEvent[] _released = { new(false), new(false) };
     private int _remaining;
     private int _phase;
 
@@ -36,12 +42,9 @@ internal sealed class SpinningBarrier
         {
             // Last to arrive: reset for the next phase before releasing anyone, so no thread can run ahead into it early.
             _remaining = _participants;
-            lock (_gate)
-            {
-                Volatile.Write(ref _phase, phase + 1);
-                Monitor.PulseAll(_gate);
-            }
-
+            _released[(phase + 1) & 1].Reset();
+            Volatile.Write(ref _phase, phase + 1);
+            _released[phase & 1].Set();
             return;
         }
 
@@ -50,15 +53,18 @@ internal sealed class SpinningBarrier
         {
             if (Stopwatch.GetTimestamp() - start > SpinTicks)
             {
-                lock (_gate)
-                {
-                    while (Volatile.Read(ref _phase) == phase) Monitor.Wait(_gate);
-                }
-
+                while (Volatile.Read(ref _phase) == phase) _released[phase & 1].WaitOne();
                 return;
             }
 
             Thread.SpinWait(8);
         }
+    }
+
+    /// <summary>Releases the events; call once no thread can be at the barrier any more.</summary>
+    public void Dispose()
+    {
+        _released[0].Dispose();
+        _released[1].Dispose();
     }
 }

@@ -55,6 +55,7 @@ internal sealed class TrainingWorkerPool : IDisposable
         _stopping = true;
         if (_threads.Length > 0) _barrier.SignalAndWait();
         foreach (Thread thread in _threads) thread.Join();
+        _barrier.Dispose();
     }
 
     private void WorkerLoop(int worker)
