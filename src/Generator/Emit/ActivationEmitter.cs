@@ -1,5 +1,6 @@
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
 
@@ -20,13 +21,13 @@ internal static class ActivationEmitter
     private static string LambdaAlpha => Literals.Float((float)(SeluLambda * SeluAlpha));
 
     /// <summary>Whether the layer's activation changes its input (Identity needs no method at all).</summary>
-    public static bool HasActivation(LayerModel layer) => layer.Activation != Activation.Identity;
+    public static bool HasActivation(DenseStage layer) => layer.Activation != Activation.Identity;
 
     /// <summary>Whether training multiplies deltas by an elementwise derivative (not Identity, not Softmax).</summary>
-    public static bool HasElementwiseDerivative(LayerModel layer) =>
+    public static bool HasElementwiseDerivative(DenseStage layer) =>
         layer.Activation is not (Activation.Identity or Activation.Softmax);
 
-    public static void EmitActivate(IndentedTextWriter w, LayerModel layer)
+    public static void EmitActivate(IndentedTextWriter w, DenseStage layer)
     {
         if (!HasActivation(layer)) return;
         w.WriteLine($"/// <summary>Layer {layer.Index}'s activation, {layer.Activation}, applied in place.</summary>");
@@ -39,7 +40,7 @@ internal static class ActivationEmitter
         w.WriteLine();
     }
 
-    public static void EmitDerivative(IndentedTextWriter w, LayerModel layer)
+    public static void EmitDerivative(IndentedTextWriter w, DenseStage layer)
     {
         if (!HasElementwiseDerivative(layer)) return;
         w.WriteLine($"/// <summary>Turns dL/dA into dL/dZ for layer {layer.Index} ({layer.Activation}), from the activations <c>a = g(z)</c>.</summary>");
@@ -71,7 +72,7 @@ internal static class ActivationEmitter
     /// <c>MathF.Tanh</c> call per unit cost more than a small layer's multiply-adds, and a branch per Relu unit
     /// mispredicts on data-dependent signs) and evaluates its scalar tail with the same formula.
     /// </summary>
-    private static string KernelCall(LayerModel layer)
+    private static string KernelCall(DenseStage layer)
     {
         string alpha = Literals.Float(layer.Alpha);
         return layer.Activation switch
@@ -88,7 +89,7 @@ internal static class ActivationEmitter
     }
 
     /// <summary><c>delta * g'(z)</c> written through the local <c>a = g(z)</c> (Relu and LeakyRelu use a runtime kernel instead).</summary>
-    private static string DerivativeExpression(LayerModel layer, string delta)
+    private static string DerivativeExpression(DenseStage layer, string delta)
     {
         string alpha = Literals.Float(layer.Alpha);
         return layer.Activation switch

@@ -12,7 +12,7 @@ internal static class BackwardEmitter
 {
     public static void Emit(IndentedTextWriter w, LayerPlan plan)
     {
-        LayerModel layer = plan.Layer;
+        DenseStage layer = plan.Layer;
         bool inputGradient = plan.NeedsInputGradient;
         string summary = inputGradient
             ? "adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ"

@@ -33,7 +33,7 @@ internal static class BatchPassEmitter
         if (!plan.BatchesInference) return;
         NetworkModel model = plan.Model;
         ScratchLayout inference = plan.Inference;
-        int last = model.Layers.Count - 1;
+        int last = model.Stages().Count - 1;
         w.WriteDirective($"#if {TypeNames.Net8Symbol}");
         w.WriteLine($"/// <summary>As <see cref=\"{PassEmitter.InferName}\"/> for <paramref name=\"count\"/> examples, {Block} at a time with batched matrix kernels.</summary>");
         using (w.OpenBlock($"public static void {InferName}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} inputs, {TypeNames.Span} outputs, int count, {TypeNames.Span} scratch)"))
@@ -44,10 +44,10 @@ internal static class BatchPassEmitter
                 w.WriteLine($"{TypeNames.ReadOnlySpan} input = inputs.Slice(first * {model.InputSize}, n * {model.InputSize});");
                 w.WriteLine($"{TypeNames.Span} output = outputs.Slice(first * {model.OutputSize}, n * {model.OutputSize});");
                 for (int l = 0; l < last; l++)
-                    w.WriteLine($"{TypeNames.Span} hidden{l} = {Rows(inference.Activations[l], model.Layers[l].Units)};");
+                    w.WriteLine($"{TypeNames.Span} hidden{l} = {Rows(inference.Activations[l], model.Stages()[l].Units)};");
                 foreach (LayerPlan layerPlan in plan.Layers)
                 {
-                    LayerModel layer = layerPlan.Layer;
+                    DenseStage layer = layerPlan.Layer;
                     string source = layer.Index == 0 ? "input" : $"hidden{layer.Index - 1}";
                     string target = layer.Index == last ? "output" : $"hidden{layer.Index}";
                     if (layerPlan.BatchForward == BatchForwardStrategy.BatchKernel)
@@ -67,13 +67,13 @@ internal static class BatchPassEmitter
     {
         NetworkModel model = plan.Model;
         ScratchLayout layout = plan.Training;
-        int last = model.Layers.Count - 1;
+        int last = model.Stages().Count - 1;
         int outputs = model.OutputSize;
         w.WriteDirective($"#if {TypeNames.Net8Symbol}");
         w.WriteLine($"/// <summary>As <see cref=\"{PassEmitter.TrainName}\"/> for <paramref name=\"count\"/> examples, {Block} at a time with batched matrix kernels; returns the summed loss and, unless <paramref name=\"outputs\"/> is empty, writes the output layer's activations there.</summary>");
         using (w.OpenBlock($"public static double {Name}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count, {TypeNames.Span} gradients, int seed, ulong stream, {TypeNames.Span} outputs, {TypeNames.Span} scratch)"))
         {
-            if (!model.Layers.Any(l => l.HasDropout))
+            if (!model.Stages().Any(l => l.HasDropout))
             {
                 w.WriteLine("_ = seed; // no dropout layers: the examples' randomness is unused");
                 w.WriteLine("_ = stream;");
@@ -84,7 +84,7 @@ internal static class BatchPassEmitter
             {
                 w.WriteLine($"int n = global::System.Math.Min({Block}, count - first);");
                 w.WriteLine($"{TypeNames.ReadOnlySpan} input = inputs.Slice(first * {model.InputSize}, n * {model.InputSize});");
-                foreach (LayerModel layer in model.Layers)
+                foreach (DenseStage layer in model.Stages())
                 {
                     w.WriteLine($"{TypeNames.Span} activation{layer.Index} = {Rows(layout.Activations[layer.Index], layer.Units)};");
                     if (layer.HasDropout)
@@ -100,7 +100,7 @@ internal static class BatchPassEmitter
                 w.WriteLine($"{TypeNames.Span} deltaB = {Rows(layout.DeltaB, widest)};");
                 w.WriteLine();
                 w.WriteLine("// Forward, a layer at a time for the whole block.");
-                foreach (LayerModel layer in model.Layers) EmitForward(w, model, layer);
+                foreach (DenseStage layer in model.Stages()) EmitForward(w, model, layer);
                 w.WriteLine($"if (!outputs.IsEmpty) activation{last}.CopyTo(outputs.Slice(first * {outputs}, n * {outputs}));");
 
                 w.WriteLine();
@@ -123,9 +123,9 @@ internal static class BatchPassEmitter
         w.WriteLine();
     }
 
-    private static void EmitForward(IndentedTextWriter w, NetworkModel model, LayerModel layer)
+    private static void EmitForward(IndentedTextWriter w, NetworkModel model, DenseStage layer)
     {
-        bool isLast = layer.Index == model.Layers.Count - 1;
+        bool isLast = layer.Index == model.Stages().Count - 1;
         string destination = isLast ? "logits" : $"activation{layer.Index}";
         w.WriteLine($"{TypeNames.BatchKernels}.Linear({Weights("parameters", layer)}, {Biases("parameters", layer)}, {LayerInput(model, layer.Index)}, {destination}, n, {layer.Inputs}, {layer.Units});");
         if (isLast) w.WriteLine($"logits.CopyTo(activation{layer.Index});");
@@ -140,13 +140,13 @@ internal static class BatchPassEmitter
 
     private static void EmitBackward(IndentedTextWriter w, NetworkModel model, LayerPlan plan)
     {
-        LayerModel layer = plan.Layer;
+        DenseStage layer = plan.Layer;
         int l = layer.Index;
         string delta = $"{Delta(model, l)}.Slice(0, n * {layer.Units})";
         w.WriteLine($"{TypeNames.BatchKernels}.AccumulateGradients({delta}, {LayerInput(model, l)}, {Weights("gradients", layer)}, {Biases("gradients", layer)}, n, {layer.Inputs}, {layer.Units});");
         if (!plan.NeedsInputGradient) return;
 
-        LayerModel previous = model.Layers[l - 1];
+        DenseStage previous = model.Stages()[l - 1];
         string previousDelta = Delta(model, l - 1);
         w.WriteLine($"{TypeNames.BatchKernels}.InputGradients({Weights("parameters", layer)}, {delta}, {previousDelta}, n, {layer.Inputs}, {layer.Units});");
         if (previous.HasDropout)
@@ -159,7 +159,7 @@ internal static class BatchPassEmitter
     }
 
     /// <summary>The layer's activation on each of the block's <c>n</c> rows of <paramref name="buffer"/>, in place.</summary>
-    private static void ActivateRows(IndentedTextWriter w, LayerModel layer, string buffer)
+    private static void ActivateRows(IndentedTextWriter w, DenseStage layer, string buffer)
     {
         if (ActivationEmitter.HasActivation(layer))
             w.WriteLine($"for (int e = 0; e < n; e++) {LayerNames.Activate(layer)}({buffer}.Slice(e * {layer.Units}, {layer.Units}));");
@@ -168,18 +168,18 @@ internal static class BatchPassEmitter
     /// <summary>A buffer of the per-example layout at <paramref name="offset"/>, as <c>n</c> rows of <paramref name="width"/>.</summary>
     private static string Rows(int offset, int width) => $"scratch.Slice({offset * Block}, n * {width})";
 
-    private static string Weights(string span, LayerModel layer) => $"{span}.Slice({layer.ParameterOffset}, {layer.WeightCount})";
+    private static string Weights(string span, DenseStage layer) => $"{span}.Slice({layer.ParameterOffset}, {layer.WeightCount})";
 
-    private static string Biases(string span, LayerModel layer) => $"{span}.Slice({layer.BiasOffset}, {layer.Units})";
+    private static string Biases(string span, DenseStage layer) => $"{span}.Slice({layer.BiasOffset}, {layer.Units})";
 
     /// <summary>What layer <paramref name="index"/> reads for the block: the inputs, or the previous layer's (dropped) activations.</summary>
     private static string LayerInput(NetworkModel model, int index)
     {
         if (index == 0) return "input";
-        LayerModel previous = model.Layers[index - 1];
+        DenseStage previous = model.Stages()[index - 1];
         return previous.HasDropout ? $"dropped{previous.Index}" : $"activation{previous.Index}";
     }
 
     /// <summary>The same ping-pong assignment as <c>Train</c>: the output layer's deltas in A, the one below in B, and so on.</summary>
-    private static string Delta(NetworkModel model, int index) => (model.Layers.Count - 1 - index) % 2 == 0 ? "deltaA" : "deltaB";
+    private static string Delta(NetworkModel model, int index) => (model.Stages().Count - 1 - index) % 2 == 0 ? "deltaA" : "deltaB";
 }

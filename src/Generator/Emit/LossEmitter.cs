@@ -1,5 +1,6 @@
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
 
@@ -13,7 +14,7 @@ internal static class LossEmitter
 
     public static void Emit(IndentedTextWriter w, NetworkModel model)
     {
-        LayerModel output = model.Layers[model.Layers.Count - 1];
+        DenseStage output = model.Stages()[model.Stages().Count - 1];
         int units = output.Units;
         w.WriteLine($"/// <summary>The example's {model.Loss} loss, and dL/dZ of the output layer into <paramref name=\"delta\"/>.</summary>");
         using (w.OpenBlock($"public static float {MethodName}({TypeNames.ReadOnlySpan} logits, {TypeNames.ReadOnlySpan} prediction, {TypeNames.ReadOnlySpan} target, {TypeNames.Span} delta)"))
@@ -74,7 +75,7 @@ internal static class LossEmitter
         w.WriteLine("return loss;");
     }
 
-    private static void EmitMeanSquaredError(IndentedTextWriter w, LayerModel output)
+    private static void EmitMeanSquaredError(IndentedTextWriter w, DenseStage output)
     {
         int units = output.Units;
         w.WriteLine("float loss = 0f;");

@@ -34,7 +34,7 @@ internal static class MembersEmitter
         EmitInterfaceMembers(w);
     }
 
-    private static bool HasDropout(NetworkModel model) => model.Layers.Any(l => l.HasDropout);
+    private static bool HasDropout(NetworkModel model) => model.Stages().Any(l => l.HasDropout);
 
     private static void EmitConstants(IndentedTextWriter w, NetworkModel model)
     {
@@ -52,17 +52,17 @@ internal static class MembersEmitter
         w.WriteLine();
         w.WriteLine("/// <summary>The number of Dense layers.</summary>");
         GeneratedMarks.Field(w);
-        w.WriteLine($"public const int LayerCount = {model.Layers.Count};");
+        w.WriteLine($"public const int LayerCount = {model.Stages().Count};");
         w.WriteLine();
         w.WriteLine("/// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>");
         GeneratedMarks.Member(w);
         w.WriteLine($"public static {TypeNames.Architecture} Architecture {{ get; }} = new {TypeNames.Architecture}(");
         w.Indent();
         w.WriteLine($"{model.InputSize}, {TypeNames.Loss}.{model.Loss},");
-        for (int i = 0; i < model.Layers.Count; i++)
+        for (int i = 0; i < model.Stages().Count; i++)
         {
-            LayerModel l = model.Layers[i];
-            string separator = i == model.Layers.Count - 1 ? ");" : ",";
+            DenseStage l = model.Stages()[i];
+            string separator = i == model.Stages().Count - 1 ? ");" : ",";
             // The Init argument only where it is not the activation's default, which LayerInfo resolves the same way.
             string init = l.Init == NetworkParser.ResolveInit(Init.Auto, l.Activation) ? "" : $", {TypeNames.Init}.{l.Init}";
             w.WriteLine($"new {TypeNames.LayerInfo}({l.Inputs}, {l.Units}, {TypeNames.Activation}.{l.Activation}, {Literals.Float(l.Alpha)}, {Literals.Float(l.DropoutRate)}, {l.ParameterOffset}{init}){separator}");
@@ -144,7 +144,7 @@ internal static class MembersEmitter
         using (w.OpenBlock($"public {name}(int seed)"))
         {
             w.WriteLine($"{SeedField} = seed;");
-            foreach (LayerModel layer in model.Layers)
+            foreach (DenseStage layer in model.Stages())
             {
                 w.WriteLine($"{TypeNames.WeightInitializer}.Fill(new {TypeNames.Span}({ParametersField}, {layer.ParameterOffset}, {layer.WeightCount}), " +
                             $"{TypeNames.Init}.{layer.Init}, {layer.Inputs}, {layer.Units}, seed, {layer.Index});");
@@ -341,7 +341,7 @@ internal static class MembersEmitter
             using (w.OpenBlock("for (int example = 0; example < count; example++)"))
             {
                 w.WriteLine($"loss += {Impl}.{PassEmitter.TrainName}({ParametersField}, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, {SeedField}, dropoutStream + (ulong)example, scratch);");
-                w.WriteLine($"if (!outputs.IsEmpty) scratch.Slice({training.Activations[plan.Model.Layers.Count - 1]}, OutputSize).CopyTo(outputs.Slice(example * OutputSize, OutputSize));");
+                w.WriteLine($"if (!outputs.IsEmpty) scratch.Slice({training.Activations[plan.Model.Stages().Count - 1]}, OutputSize).CopyTo(outputs.Slice(example * OutputSize, OutputSize));");
             }
 
             w.WriteLine("return (float)loss;");

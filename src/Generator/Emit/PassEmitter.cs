@@ -22,9 +22,9 @@ internal static class PassEmitter
         using (w.OpenBlock($"public static void {InferName}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} input, {TypeNames.Span} output, {TypeNames.Span} scratch)"))
         {
             string previous = "input";
-            foreach (LayerModel layer in model.Layers)
+            foreach (DenseStage layer in model.Stages())
             {
-                bool isOutput = layer.Index == model.Layers.Count - 1;
+                bool isOutput = layer.Index == model.Stages().Count - 1;
                 string target = isOutput ? "output" : $"hidden{layer.Index}";
                 if (!isOutput) w.WriteLine($"{TypeNames.Span} {target} = scratch.Slice({layout.Activations[layer.Index]}, {layer.Units});");
                 w.WriteLine($"{LayerNames.Linear(layer)}(parameters, {previous}, {target});");
@@ -40,14 +40,14 @@ internal static class PassEmitter
     {
         NetworkModel model = plan.Model;
         ScratchLayout layout = plan.Training;
-        int last = model.Layers.Count - 1;
+        int last = model.Stages().Count - 1;
         w.WriteLine("/// <summary>");
         w.WriteLine("/// Forward and backward on one example: adds dLoss/dParameters to <paramref name=\"gradients\"/> and returns the loss.");
         w.WriteLine("/// Dropout masks come from (<paramref name=\"seed\"/>, <paramref name=\"stream\"/>, layer, unit) alone.");
         w.WriteLine("/// </summary>");
         using (w.OpenBlock($"public static float {TrainName}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} input, {TypeNames.ReadOnlySpan} target, {TypeNames.Span} gradients, int seed, ulong stream, {TypeNames.Span} scratch)"))
         {
-            foreach (LayerModel layer in model.Layers)
+            foreach (DenseStage layer in model.Stages())
             {
                 w.WriteLine($"{TypeNames.Span} activation{layer.Index} = scratch.Slice({layout.Activations[layer.Index]}, {layer.Units});");
                 if (layer.HasDropout)
@@ -61,7 +61,7 @@ internal static class PassEmitter
             int widest = layout.DeltaB - layout.DeltaA;
             w.WriteLine($"{TypeNames.Span} deltaA = scratch.Slice({layout.DeltaA}, {widest});");
             w.WriteLine($"{TypeNames.Span} deltaB = scratch.Slice({layout.DeltaB}, {widest});");
-            if (!model.Layers.Any(l => l.HasDropout))
+            if (!model.Stages().Any(l => l.HasDropout))
             {
                 w.WriteLine("_ = seed; // no dropout layers: the example's randomness is unused");
                 w.WriteLine("_ = stream;");
@@ -69,7 +69,7 @@ internal static class PassEmitter
 
             w.WriteLine();
             w.WriteLine("// Forward, keeping every layer's activations for the backward pass.");
-            foreach (LayerModel layer in model.Layers)
+            foreach (DenseStage layer in model.Stages())
             {
                 string destination = layer.Index == last ? "logits" : $"activation{layer.Index}";
                 w.WriteLine($"{LayerNames.Linear(layer)}(parameters, {LayerInput(model, layer.Index)}, {destination});");
@@ -96,14 +96,14 @@ internal static class PassEmitter
             w.WriteLine($"float loss = {LossEmitter.MethodName}(logits, activation{last}, target, {Delta(model, last)});");
             for (int l = last; l >= 0; l--)
             {
-                LayerModel layer = model.Layers[l];
+                DenseStage layer = model.Stages()[l];
                 if (!plan.Layers[l].NeedsInputGradient)
                 {
                     w.WriteLine($"{LayerNames.Backward(layer)}(parameters, {LayerInput(model, l)}, {Delta(model, l)}, gradients);");
                     continue;
                 }
 
-                LayerModel previous = model.Layers[l - 1];
+                DenseStage previous = model.Stages()[l - 1];
                 string previousDelta = Delta(model, l - 1);
                 w.WriteLine($"{LayerNames.Backward(layer)}(parameters, {LayerInput(model, l)}, {Delta(model, l)}, gradients, {previousDelta});");
                 if (previous.HasDropout)
@@ -122,10 +122,10 @@ internal static class PassEmitter
     private static string LayerInput(NetworkModel model, int index)
     {
         if (index == 0) return "input";
-        LayerModel previous = model.Layers[index - 1];
+        DenseStage previous = model.Stages()[index - 1];
         return previous.HasDropout ? $"dropped{previous.Index}" : $"activation{previous.Index}";
     }
 
     /// <summary>Deltas alternate between two buffers: the output layer's in A, the one below in B, and so on.</summary>
-    private static string Delta(NetworkModel model, int index) => (model.Layers.Count - 1 - index) % 2 == 0 ? "deltaA" : "deltaB";
+    private static string Delta(NetworkModel model, int index) => (model.Stages().Count - 1 - index) % 2 == 0 ? "deltaA" : "deltaB";
 }

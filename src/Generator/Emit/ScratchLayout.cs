@@ -38,13 +38,13 @@ internal sealed class ScratchLayout
     public static ScratchLayout ForInference(NetworkModel model)
     {
         var layout = new ScratchLayout(0);
-        int count = model.Layers.Count;
+        int count = model.Stages().Count;
         layout.Activations = new int[count];
         int offset = 0;
         for (int l = 0; l < count - 1; l++)
         {
             layout.Activations[l] = offset;
-            offset += model.Layers[l].Units;
+            offset += model.Stages()[l].Units;
         }
 
         // Forward writes the output layer straight into the caller's span; the room after the hidden activations is
@@ -57,12 +57,12 @@ internal sealed class ScratchLayout
     public static ScratchLayout ForTraining(NetworkModel model)
     {
         var layout = new ScratchLayout(0);
-        int count = model.Layers.Count;
+        int count = model.Stages().Count;
         layout.Activations = new int[count];
         layout.Masks = new int[count];
         layout.Dropped = new int[count];
         int offset = 0, widest = 0;
-        foreach (LayerModel layer in model.Layers)
+        foreach (DenseStage layer in model.Stages())
         {
             layout.Activations[layer.Index] = offset;
             offset += layer.Units;

@@ -48,7 +48,7 @@ internal static class WidthKernelEmitter
 
     private static void EmitForwardBody(IndentedTextWriter w, LayerPlan plan, VectorWidth width)
     {
-        LayerModel layer = plan.Layer;
+        DenseStage layer = plan.Layer;
         int lanes = width.Lanes;
         int vectors = layer.Inputs / lanes;
         bool hoisted = plan.HoldsInputsInRegisters(width);
@@ -89,7 +89,7 @@ internal static class WidthKernelEmitter
         }
     }
 
-    private static void EmitRows(IndentedTextWriter w, LayerModel layer, VectorWidth width, int rows, bool hoisted)
+    private static void EmitRows(IndentedTextWriter w, DenseStage layer, VectorWidth width, int rows, bool hoisted)
     {
         int inputs = layer.Inputs, lanes = width.Lanes, vectors = inputs / lanes, fullEnd = vectors * lanes;
         w.WriteLine($"ref float row = ref {TypeNames.Unsafe}.Add(ref weight, unit * Inputs);");
@@ -164,7 +164,7 @@ internal static class WidthKernelEmitter
     /// </summary>
     private static void EmitBackwardBody(IndentedTextWriter w, LayerPlan plan, VectorWidth width)
     {
-        LayerModel layer = plan.Layer;
+        DenseStage layer = plan.Layer;
         bool inputGradient = plan.NeedsInputGradient;
         int lanes = width.Lanes, vectors = layer.Inputs / lanes, fullEnd = vectors * lanes;
         bool hoisted = plan.HoldsInputsInRegisters(width);
