@@ -1,3 +1,4 @@
+using NetGen.Generator.Emit.Layers;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
 using NetGen.Generator.Plan;
@@ -93,7 +94,7 @@ internal static class LossEmitter
             w.WriteLine($"for (int i = 0; i < {units}; i++) weighted += delta[i] * prediction[i];");
             w.WriteLine($"for (int i = 0; i < {units}; i++) delta[i] = prediction[i] * (delta[i] - weighted);");
         }
-        else if (ActivationEmitter.HasElementwiseDerivative(output))
+        else if (ActivationKernelEmitter.HasElementwiseDerivative(output.Activation))
         {
             w.WriteLine($"{LayerNames.ActivationGradient(output)}(prediction, delta);");
         }

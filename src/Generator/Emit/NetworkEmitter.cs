@@ -1,5 +1,7 @@
 using NetGen.Generator.Helpers;
+using NetGen.Generator.Emit.Layers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
 using NetGen.Generator.Plan;
 using NetGen.Generator.Weights;
 
@@ -71,13 +73,8 @@ internal static class NetworkEmitter
             BatchPassEmitter.EmitInfer(w, plan);
             BatchPassEmitter.Emit(w, plan);
             LossEmitter.Emit(w, model);
-            foreach (LayerPlan layer in plan.Layers)
-            {
-                LinearEmitter.Emit(w, layer);
-                ActivationEmitter.EmitActivate(w, layer.Layer);
-                ActivationEmitter.EmitDerivative(w, layer.Layer);
-                BackwardEmitter.Emit(w, layer);
-            }
+            var context = new PassContext(plan, PassKind.Infer);
+            foreach (LayerNode node in model.Nodes) LayerEmitters.For(node).EmitKernels(w, context, node);
         }
     }
 }

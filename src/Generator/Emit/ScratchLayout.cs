@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using NetGen.Generator.Emit.Layers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
 using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
@@ -61,20 +63,25 @@ internal sealed class ScratchLayout
         layout.Activations = new int[count];
         layout.Masks = new int[count];
         layout.Dropped = new int[count];
+        for (int l = 0; l < count; l++) layout.Masks[l] = layout.Dropped[l] = -1;
         int offset = 0, widest = 0;
-        foreach (DenseStage layer in model.Stages())
+        // Each node's buffers in node order, as its emitter sizes them: a Dense layer's activations, a Dropout's mask
+        // and then its dropped activations.
+        foreach (LayerNode node in model.Nodes)
         {
-            layout.Activations[layer.Index] = offset;
-            offset += layer.Units;
-            layout.Masks[layer.Index] = layout.Dropped[layer.Index] = -1;
-            if (layer.HasDropout)
+            switch (node)
             {
-                layout.Masks[layer.Index] = offset;
-                layout.Dropped[layer.Index] = offset + layer.Units;
-                offset += 2 * layer.Units;
+                case DenseNode dense:
+                    layout.Activations[dense.Layer] = offset;
+                    widest = Math.Max(widest, dense.Units);
+                    break;
+                case DropoutNode dropout:
+                    layout.Masks[dropout.Layer] = offset;
+                    layout.Dropped[dropout.Layer] = offset + dropout.Width;
+                    break;
             }
 
-            widest = Math.Max(widest, layer.Units);
+            offset += LayerEmitters.For(node).TrainingScratchSize(node);
         }
 
         layout.Logits = offset;

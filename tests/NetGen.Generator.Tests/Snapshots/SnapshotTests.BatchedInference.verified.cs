@@ -680,21 +680,6 @@ namespace Vision
                 }
             }
 
-            /// <summary>Layer 0's activation, Relu, applied in place.</summary>
-            public static void Layer0Activate(global::System.Span<float> values)
-            {
-                values = values.Slice(0, 16);
-                global::NetGen.Kernels.ActivationKernels.Rectify(values, 0f);
-            }
-
-            /// <summary>Turns dL/dA into dL/dZ for layer 0 (Relu), from the activations <c>a = g(z)</c>.</summary>
-            public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-            {
-                activations = activations.Slice(0, 16);
-                deltas = deltas.Slice(0, 16);
-                global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0f);
-            }
-
             /// <summary>Layer 0, Dense(48 -> 16, Relu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no
             /// gradient).</summary>
             public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
@@ -816,6 +801,21 @@ namespace Vision
                 }
             }
 
+            /// <summary>Layer 0's activation, Relu, applied in place.</summary>
+            public static void Layer0Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 16);
+                global::NetGen.Kernels.ActivationKernels.Rectify(values, 0f);
+            }
+
+            /// <summary>Turns dL/dA into dL/dZ for layer 0 (Relu), from the activations <c>a = g(z)</c>.</summary>
+            public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+            {
+                activations = activations.Slice(0, 16);
+                deltas = deltas.Slice(0, 16);
+                global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0f);
+            }
+
             /// <summary>Layer 1, Dense(16 -> 3, Softmax): <c>z = W x + b</c>.</summary>
             /// <remarks>Plan: Straight-line code: 48 weights &lt;= 64; batched inference runs it row by row (16 inputs &lt; 40).</remarks>
             public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
@@ -834,13 +834,6 @@ namespace Vision
                 z[2] = biases[2] + weights[32] * x[0] + weights[33] * x[1] + weights[34] * x[2] + weights[35] * x[3] + weights[36] * x[4] + weights[37] * x[5]
                     + weights[38] * x[6] + weights[39] * x[7] + weights[40] * x[8] + weights[41] * x[9] + weights[42] * x[10] + weights[43] * x[11]
                     + weights[44] * x[12] + weights[45] * x[13] + weights[46] * x[14] + weights[47] * x[15];
-            }
-
-            /// <summary>Layer 1's activation, Softmax, applied in place.</summary>
-            public static void Layer1Activate(global::System.Span<float> values)
-            {
-                values = values.Slice(0, 3);
-                global::NetGen.Kernels.ActivationKernels.Softmax(values);
             }
 
             /// <summary>Layer 1, Dense(16 -> 3, Softmax): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T
@@ -869,6 +862,13 @@ namespace Vision
                         dx[i] += delta * weights[unit * Inputs + i];
                     }
                 }
+            }
+
+            /// <summary>Layer 1's activation, Softmax, applied in place.</summary>
+            public static void Layer1Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 3);
+                global::NetGen.Kernels.ActivationKernels.Softmax(values);
             }
 
         }

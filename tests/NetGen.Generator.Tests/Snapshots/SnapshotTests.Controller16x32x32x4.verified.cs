@@ -646,25 +646,6 @@ namespace Game.AI
                 }
             }
 
-            /// <summary>Layer 0's activation, Tanh, applied in place.</summary>
-            public static void Layer0Activate(global::System.Span<float> values)
-            {
-                values = values.Slice(0, 32);
-                global::NetGen.Kernels.ActivationKernels.Tanh(values);
-            }
-
-            /// <summary>Turns dL/dA into dL/dZ for layer 0 (Tanh), from the activations <c>a = g(z)</c>.</summary>
-            public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-            {
-                activations = activations.Slice(0, 32);
-                deltas = deltas.Slice(0, 32);
-                for (int i = 0; i < 32; i++)
-                {
-                    float a = activations[i];
-                    deltas[i] = deltas[i] * (1f - a * a);
-                }
-            }
-
             /// <summary>Layer 0, Dense(16 -> 32, Tanh): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no
             /// gradient).</summary>
             public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
@@ -783,6 +764,25 @@ namespace Game.AI
                             weightGradients[unit * Inputs + i] += delta * x[i];
                         }
                     }
+                }
+            }
+
+            /// <summary>Layer 0's activation, Tanh, applied in place.</summary>
+            public static void Layer0Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 32);
+                global::NetGen.Kernels.ActivationKernels.Tanh(values);
+            }
+
+            /// <summary>Turns dL/dA into dL/dZ for layer 0 (Tanh), from the activations <c>a = g(z)</c>.</summary>
+            public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+            {
+                activations = activations.Slice(0, 32);
+                deltas = deltas.Slice(0, 32);
+                for (int i = 0; i < 32; i++)
+                {
+                    float a = activations[i];
+                    deltas[i] = deltas[i] * (1f - a * a);
                 }
             }
 
@@ -1028,25 +1028,6 @@ namespace Game.AI
                 }
             }
 
-            /// <summary>Layer 1's activation, Tanh, applied in place.</summary>
-            public static void Layer1Activate(global::System.Span<float> values)
-            {
-                values = values.Slice(0, 32);
-                global::NetGen.Kernels.ActivationKernels.Tanh(values);
-            }
-
-            /// <summary>Turns dL/dA into dL/dZ for layer 1 (Tanh), from the activations <c>a = g(z)</c>.</summary>
-            public static void Layer1ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-            {
-                activations = activations.Slice(0, 32);
-                deltas = deltas.Slice(0, 32);
-                for (int i = 0; i < 32; i++)
-                {
-                    float a = activations[i];
-                    deltas[i] = deltas[i] * (1f - a * a);
-                }
-            }
-
             /// <summary>Layer 1, Dense(32 -> 32, Tanh): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
             public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
                 global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
@@ -1213,6 +1194,25 @@ namespace Game.AI
                             dx[i] += delta * weights[unit * Inputs + i];
                         }
                     }
+                }
+            }
+
+            /// <summary>Layer 1's activation, Tanh, applied in place.</summary>
+            public static void Layer1Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 32);
+                global::NetGen.Kernels.ActivationKernels.Tanh(values);
+            }
+
+            /// <summary>Turns dL/dA into dL/dZ for layer 1 (Tanh), from the activations <c>a = g(z)</c>.</summary>
+            public static void Layer1ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+            {
+                activations = activations.Slice(0, 32);
+                deltas = deltas.Slice(0, 32);
+                for (int i = 0; i < 32; i++)
+                {
+                    float a = activations[i];
+                    deltas[i] = deltas[i] * (1f - a * a);
                 }
             }
 

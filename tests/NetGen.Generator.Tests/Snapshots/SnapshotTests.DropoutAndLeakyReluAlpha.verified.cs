@@ -703,21 +703,6 @@ namespace Regularised
                 }
             }
 
-            /// <summary>Layer 0's activation, LeakyRelu, applied in place.</summary>
-            public static void Layer0Activate(global::System.Span<float> values)
-            {
-                values = values.Slice(0, 20);
-                global::NetGen.Kernels.ActivationKernels.Rectify(values, 0.2f);
-            }
-
-            /// <summary>Turns dL/dA into dL/dZ for layer 0 (LeakyRelu), from the activations <c>a = g(z)</c>.</summary>
-            public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-            {
-                activations = activations.Slice(0, 20);
-                deltas = deltas.Slice(0, 20);
-                global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0.2f);
-            }
-
             /// <summary>Layer 0, Dense(10 -> 20, LeakyRelu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no
             /// gradient).</summary>
             public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
@@ -820,6 +805,21 @@ namespace Regularised
                         }
                     }
                 }
+            }
+
+            /// <summary>Layer 0's activation, LeakyRelu, applied in place.</summary>
+            public static void Layer0Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 20);
+                global::NetGen.Kernels.ActivationKernels.Rectify(values, 0.2f);
+            }
+
+            /// <summary>Turns dL/dA into dL/dZ for layer 0 (LeakyRelu), from the activations <c>a = g(z)</c>.</summary>
+            public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+            {
+                activations = activations.Slice(0, 20);
+                deltas = deltas.Slice(0, 20);
+                global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0.2f);
             }
 
             /// <summary>Layer 1, Dense(20 -> 12, Elu): <c>z = W x + b</c>.</summary>
@@ -1142,25 +1142,6 @@ namespace Regularised
                 }
             }
 
-            /// <summary>Layer 1's activation, Elu, applied in place.</summary>
-            public static void Layer1Activate(global::System.Span<float> values)
-            {
-                values = values.Slice(0, 12);
-                global::NetGen.Kernels.ActivationKernels.ExponentialLinear(values, 1f, 0.5f);
-            }
-
-            /// <summary>Turns dL/dA into dL/dZ for layer 1 (Elu), from the activations <c>a = g(z)</c>.</summary>
-            public static void Layer1ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-            {
-                activations = activations.Slice(0, 12);
-                deltas = deltas.Slice(0, 12);
-                for (int i = 0; i < 12; i++)
-                {
-                    float a = activations[i];
-                    deltas[i] = a > 0f ? deltas[i] : deltas[i] * (a + 0.5f);
-                }
-            }
-
             /// <summary>Layer 1, Dense(20 -> 12, Elu): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
             public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
                 global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
@@ -1323,6 +1304,25 @@ namespace Regularised
                 }
             }
 
+            /// <summary>Layer 1's activation, Elu, applied in place.</summary>
+            public static void Layer1Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 12);
+                global::NetGen.Kernels.ActivationKernels.ExponentialLinear(values, 1f, 0.5f);
+            }
+
+            /// <summary>Turns dL/dA into dL/dZ for layer 1 (Elu), from the activations <c>a = g(z)</c>.</summary>
+            public static void Layer1ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+            {
+                activations = activations.Slice(0, 12);
+                deltas = deltas.Slice(0, 12);
+                for (int i = 0; i < 12; i++)
+                {
+                    float a = activations[i];
+                    deltas[i] = a > 0f ? deltas[i] : deltas[i] * (a + 0.5f);
+                }
+            }
+
             /// <summary>Layer 2, Dense(12 -> 1, Sigmoid): <c>z = W x + b</c>.</summary>
             /// <remarks>Plan: Straight-line code: 12 weights &lt;= 64; batched inference runs it row by row (12 inputs &lt; 40).</remarks>
             public static void Layer2Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
@@ -1334,25 +1334,6 @@ namespace Regularised
                 z = z.Slice(0, Units);
                 z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2] + weights[3] * x[3] + weights[4] * x[4] + weights[5] * x[5]
                     + weights[6] * x[6] + weights[7] * x[7] + weights[8] * x[8] + weights[9] * x[9] + weights[10] * x[10] + weights[11] * x[11];
-            }
-
-            /// <summary>Layer 2's activation, Sigmoid, applied in place.</summary>
-            public static void Layer2Activate(global::System.Span<float> values)
-            {
-                values = values.Slice(0, 1);
-                global::NetGen.Kernels.ActivationKernels.Sigmoid(values);
-            }
-
-            /// <summary>Turns dL/dA into dL/dZ for layer 2 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>
-            public static void Layer2ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-            {
-                activations = activations.Slice(0, 1);
-                deltas = deltas.Slice(0, 1);
-                for (int i = 0; i < 1; i++)
-                {
-                    float a = activations[i];
-                    deltas[i] = deltas[i] * a * (1f - a);
-                }
             }
 
             /// <summary>Layer 2, Dense(12 -> 1, Sigmoid): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T
@@ -1380,6 +1361,25 @@ namespace Regularised
                         weightGradients[unit * Inputs + i] += delta * x[i];
                         dx[i] += delta * weights[unit * Inputs + i];
                     }
+                }
+            }
+
+            /// <summary>Layer 2's activation, Sigmoid, applied in place.</summary>
+            public static void Layer2Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 1);
+                global::NetGen.Kernels.ActivationKernels.Sigmoid(values);
+            }
+
+            /// <summary>Turns dL/dA into dL/dZ for layer 2 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>
+            public static void Layer2ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+            {
+                activations = activations.Slice(0, 1);
+                deltas = deltas.Slice(0, 1);
+                for (int i = 0; i < 1; i++)
+                {
+                    float a = activations[i];
+                    deltas[i] = deltas[i] * a * (1f - a);
                 }
             }
 

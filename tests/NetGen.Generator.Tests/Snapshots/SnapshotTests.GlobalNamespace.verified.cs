@@ -415,25 +415,6 @@ partial class Xor : global::NetGen.INetwork
             z[3] = biases[3] + weights[6] * x[0] + weights[7] * x[1];
         }
 
-        /// <summary>Layer 0's activation, Selu, applied in place.</summary>
-        public static void Layer0Activate(global::System.Span<float> values)
-        {
-            values = values.Slice(0, 4);
-            global::NetGen.Kernels.ActivationKernels.ExponentialLinear(values, 1.050701f, 1.7580993f);
-        }
-
-        /// <summary>Turns dL/dA into dL/dZ for layer 0 (Selu), from the activations <c>a = g(z)</c>.</summary>
-        public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-        {
-            activations = activations.Slice(0, 4);
-            deltas = deltas.Slice(0, 4);
-            for (int i = 0; i < 4; i++)
-            {
-                float a = activations[i];
-                deltas[i] = a > 0f ? deltas[i] * 1.050701f : deltas[i] * (a + 1.7580993f);
-            }
-        }
-
         /// <summary>Layer 0, Dense(2 -> 4, Selu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no gradient).</summary>
         public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
             global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
@@ -455,6 +436,25 @@ partial class Xor : global::NetGen.INetwork
                 {
                     weightGradients[unit * Inputs + i] += delta * x[i];
                 }
+            }
+        }
+
+        /// <summary>Layer 0's activation, Selu, applied in place.</summary>
+        public static void Layer0Activate(global::System.Span<float> values)
+        {
+            values = values.Slice(0, 4);
+            global::NetGen.Kernels.ActivationKernels.ExponentialLinear(values, 1.050701f, 1.7580993f);
+        }
+
+        /// <summary>Turns dL/dA into dL/dZ for layer 0 (Selu), from the activations <c>a = g(z)</c>.</summary>
+        public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+        {
+            activations = activations.Slice(0, 4);
+            deltas = deltas.Slice(0, 4);
+            for (int i = 0; i < 4; i++)
+            {
+                float a = activations[i];
+                deltas[i] = a > 0f ? deltas[i] * 1.050701f : deltas[i] * (a + 1.7580993f);
             }
         }
 

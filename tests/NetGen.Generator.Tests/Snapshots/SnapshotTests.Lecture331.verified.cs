@@ -426,25 +426,6 @@ namespace Lecture
                 z[2] = biases[2] + weights[6] * x[0] + weights[7] * x[1] + weights[8] * x[2];
             }
 
-            /// <summary>Layer 0's activation, Sigmoid, applied in place.</summary>
-            public static void Layer0Activate(global::System.Span<float> values)
-            {
-                values = values.Slice(0, 3);
-                global::NetGen.Kernels.ActivationKernels.Sigmoid(values);
-            }
-
-            /// <summary>Turns dL/dA into dL/dZ for layer 0 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>
-            public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-            {
-                activations = activations.Slice(0, 3);
-                deltas = deltas.Slice(0, 3);
-                for (int i = 0; i < 3; i++)
-                {
-                    float a = activations[i];
-                    deltas[i] = deltas[i] * a * (1f - a);
-                }
-            }
-
             /// <summary>Layer 0, Dense(3 -> 3, Sigmoid): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no
             /// gradient).</summary>
             public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
@@ -470,6 +451,25 @@ namespace Lecture
                 }
             }
 
+            /// <summary>Layer 0's activation, Sigmoid, applied in place.</summary>
+            public static void Layer0Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 3);
+                global::NetGen.Kernels.ActivationKernels.Sigmoid(values);
+            }
+
+            /// <summary>Turns dL/dA into dL/dZ for layer 0 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>
+            public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+            {
+                activations = activations.Slice(0, 3);
+                deltas = deltas.Slice(0, 3);
+                for (int i = 0; i < 3; i++)
+                {
+                    float a = activations[i];
+                    deltas[i] = deltas[i] * a * (1f - a);
+                }
+            }
+
             /// <summary>Layer 1, Dense(3 -> 1, Sigmoid): <c>z = W x + b</c>.</summary>
             /// <remarks>Plan: Straight-line code: 3 weights &lt;= 64; batched inference runs it row by row (3 inputs &lt; 40).</remarks>
             public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
@@ -480,25 +480,6 @@ namespace Lecture
                 x = x.Slice(0, Inputs);
                 z = z.Slice(0, Units);
                 z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2];
-            }
-
-            /// <summary>Layer 1's activation, Sigmoid, applied in place.</summary>
-            public static void Layer1Activate(global::System.Span<float> values)
-            {
-                values = values.Slice(0, 1);
-                global::NetGen.Kernels.ActivationKernels.Sigmoid(values);
-            }
-
-            /// <summary>Turns dL/dA into dL/dZ for layer 1 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>
-            public static void Layer1ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-            {
-                activations = activations.Slice(0, 1);
-                deltas = deltas.Slice(0, 1);
-                for (int i = 0; i < 1; i++)
-                {
-                    float a = activations[i];
-                    deltas[i] = deltas[i] * a * (1f - a);
-                }
             }
 
             /// <summary>Layer 1, Dense(3 -> 1, Sigmoid): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
@@ -525,6 +506,25 @@ namespace Lecture
                         weightGradients[unit * Inputs + i] += delta * x[i];
                         dx[i] += delta * weights[unit * Inputs + i];
                     }
+                }
+            }
+
+            /// <summary>Layer 1's activation, Sigmoid, applied in place.</summary>
+            public static void Layer1Activate(global::System.Span<float> values)
+            {
+                values = values.Slice(0, 1);
+                global::NetGen.Kernels.ActivationKernels.Sigmoid(values);
+            }
+
+            /// <summary>Turns dL/dA into dL/dZ for layer 1 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>
+            public static void Layer1ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+            {
+                activations = activations.Slice(0, 1);
+                deltas = deltas.Slice(0, 1);
+                for (int i = 0; i < 1; i++)
+                {
+                    float a = activations[i];
+                    deltas[i] = deltas[i] * a * (1f - a);
                 }
             }
 

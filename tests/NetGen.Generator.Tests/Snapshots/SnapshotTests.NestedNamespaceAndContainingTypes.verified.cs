@@ -448,21 +448,6 @@ namespace Company.Product.Models
                         z[7] = biases[7] + weights[28] * x[0] + weights[29] * x[1] + weights[30] * x[2] + weights[31] * x[3];
                     }
 
-                    /// <summary>Layer 0's activation, Relu, applied in place.</summary>
-                    public static void Layer0Activate(global::System.Span<float> values)
-                    {
-                        values = values.Slice(0, 8);
-                        global::NetGen.Kernels.ActivationKernels.Rectify(values, 0f);
-                    }
-
-                    /// <summary>Turns dL/dA into dL/dZ for layer 0 (Relu), from the activations <c>a = g(z)</c>.</summary>
-                    public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-                    {
-                        activations = activations.Slice(0, 8);
-                        deltas = deltas.Slice(0, 8);
-                        global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0f);
-                    }
-
                     /// <summary>Layer 0, Dense(4 -> 8, Relu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no
                     /// gradient).</summary>
                     public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
@@ -488,6 +473,21 @@ namespace Company.Product.Models
                         }
                     }
 
+                    /// <summary>Layer 0's activation, Relu, applied in place.</summary>
+                    public static void Layer0Activate(global::System.Span<float> values)
+                    {
+                        values = values.Slice(0, 8);
+                        global::NetGen.Kernels.ActivationKernels.Rectify(values, 0f);
+                    }
+
+                    /// <summary>Turns dL/dA into dL/dZ for layer 0 (Relu), from the activations <c>a = g(z)</c>.</summary>
+                    public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
+                    {
+                        activations = activations.Slice(0, 8);
+                        deltas = deltas.Slice(0, 8);
+                        global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0f);
+                    }
+
                     /// <summary>Layer 1, Dense(8 -> 3, Softmax): <c>z = W x + b</c>.</summary>
                     /// <remarks>Plan: Straight-line code: 24 weights &lt;= 64; batched inference runs it row by row (8 inputs &lt; 40).</remarks>
                     public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
@@ -504,13 +504,6 @@ namespace Company.Product.Models
                             + weights[13] * x[5] + weights[14] * x[6] + weights[15] * x[7];
                         z[2] = biases[2] + weights[16] * x[0] + weights[17] * x[1] + weights[18] * x[2] + weights[19] * x[3] + weights[20] * x[4]
                             + weights[21] * x[5] + weights[22] * x[6] + weights[23] * x[7];
-                    }
-
-                    /// <summary>Layer 1's activation, Softmax, applied in place.</summary>
-                    public static void Layer1Activate(global::System.Span<float> values)
-                    {
-                        values = values.Slice(0, 3);
-                        global::NetGen.Kernels.ActivationKernels.Softmax(values);
                     }
 
                     /// <summary>Layer 1, Dense(8 -> 3, Softmax): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T
@@ -539,6 +532,13 @@ namespace Company.Product.Models
                                 dx[i] += delta * weights[unit * Inputs + i];
                             }
                         }
+                    }
+
+                    /// <summary>Layer 1's activation, Softmax, applied in place.</summary>
+                    public static void Layer1Activate(global::System.Span<float> values)
+                    {
+                        values = values.Slice(0, 3);
+                        global::NetGen.Kernels.ActivationKernels.Softmax(values);
                     }
 
                 }

@@ -4,7 +4,7 @@ using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
 using NetGen.Generator.Plan;
 
-namespace NetGen.Generator.Emit;
+namespace NetGen.Generator.Emit.Layers;
 
 /// <summary>
 /// Writes each layer's <c>z = W x + b</c> as its <see cref="LayerPlan"/> says: straight-line code for tiny layers; for

@@ -3,7 +3,7 @@ using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
 using NetGen.Generator.Plan;
 
-namespace NetGen.Generator.Emit;
+namespace NetGen.Generator.Emit.Layers;
 
 /// <summary>
 /// Writes the .NET 8+ per-example kernels of one Dense layer at one explicit <see cref="VectorWidth"/>, inside

@@ -2,7 +2,7 @@ using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
 using NetGen.Generator.Plan;
 
-namespace NetGen.Generator.Emit;
+namespace NetGen.Generator.Emit.Layers;
 
 /// <summary>
 /// Writes each layer's backward step: <c>dW += dZ x^T</c>, <c>db += dZ</c> and, except for the first layer,
