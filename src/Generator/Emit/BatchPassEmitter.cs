@@ -30,7 +30,7 @@ internal static class BatchPassEmitter
     /// others their per-example kernel on each row; then the activation row by row. The hidden activations are block
     /// rows of the inference layout; the output layer writes straight into the caller's rows.
     /// </summary>
-    public static void EmitInfer(IndentedTextWriter w, KernelPlan plan)
+    public static void EmitInfer(SourceWriter w, KernelPlan plan)
     {
         if (!plan.BatchesInference) return;
         NetworkModel model = plan.Model;
@@ -53,7 +53,7 @@ internal static class BatchPassEmitter
         w.WriteLine();
     }
 
-    public static void Emit(IndentedTextWriter w, KernelPlan plan)
+    public static void Emit(SourceWriter w, KernelPlan plan)
     {
         NetworkModel model = plan.Model;
         ScratchLayout layout = plan.Training;

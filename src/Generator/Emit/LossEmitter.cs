@@ -13,7 +13,7 @@ internal static class LossEmitter
 {
     public const string MethodName = "OutputGradient";
 
-    public static void Emit(IndentedTextWriter w, NetworkModel model)
+    public static void Emit(SourceWriter w, NetworkModel model)
     {
         DenseStage output = model.Stages()[model.Stages().Count - 1];
         int units = output.Units;
@@ -40,7 +40,7 @@ internal static class LossEmitter
         w.WriteLine();
     }
 
-    private static void EmitCategoricalCrossEntropy(IndentedTextWriter w, int units)
+    private static void EmitCategoricalCrossEntropy(SourceWriter w, int units)
     {
         w.WriteLine("// -sum y ln softmax(z) = sum y (logsumexp(z) - z): finite even when a probability underflows to 0.");
         w.WriteLine("float max = logits[0];");
@@ -61,7 +61,7 @@ internal static class LossEmitter
         w.WriteLine("return loss;");
     }
 
-    private static void EmitBinaryCrossEntropy(IndentedTextWriter w, int units)
+    private static void EmitBinaryCrossEntropy(SourceWriter w, int units)
     {
         w.WriteLine("float loss = 0f;");
         using (w.OpenBlock($"for (int i = 0; i < {units}; i++)"))
@@ -76,7 +76,7 @@ internal static class LossEmitter
         w.WriteLine("return loss;");
     }
 
-    private static void EmitMeanSquaredError(IndentedTextWriter w, DenseStage output)
+    private static void EmitMeanSquaredError(SourceWriter w, DenseStage output)
     {
         int units = output.Units;
         w.WriteLine("float loss = 0f;");

@@ -16,7 +16,7 @@ internal static class PassEmitter
     public const string InferName = "Infer";
     public const string TrainName = "Train";
 
-    public static void EmitInfer(IndentedTextWriter w, KernelPlan plan)
+    public static void EmitInfer(SourceWriter w, KernelPlan plan)
     {
         NetworkModel model = plan.Model;
         w.WriteLine("/// <summary>Inference on one example: the layers in order, hidden activations in <paramref name=\"scratch\"/>, no dropout.</summary>");
@@ -30,14 +30,16 @@ internal static class PassEmitter
         w.WriteLine();
     }
 
-    public static void EmitTrain(IndentedTextWriter w, KernelPlan plan)
+    public static void EmitTrain(SourceWriter w, KernelPlan plan)
     {
         NetworkModel model = plan.Model;
         ScratchLayout layout = plan.Training;
-        w.WriteLine("/// <summary>");
-        w.WriteLine("/// Forward and backward on one example: adds dLoss/dParameters to <paramref name=\"gradients\"/> and returns the loss.");
-        w.WriteLine("/// Dropout masks come from (<paramref name=\"seed\"/>, <paramref name=\"stream\"/>, layer, unit) alone.");
-        w.WriteLine("/// </summary>");
+        w.WriteBlock("""
+            /// <summary>
+            /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
+            /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
+            /// </summary>
+            """);
         using (w.OpenBlock($"public static float {TrainName}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} input, {TypeNames.ReadOnlySpan} target, {TypeNames.Span} gradients, int seed, ulong stream, {TypeNames.Span} scratch)"))
         {
             var context = new PassContext(plan, PassKind.Train);

@@ -12,23 +12,23 @@ namespace NetGen.Generator.Emit.Layers;
 internal interface ILayerEmitter
 {
     /// <summary>The node's methods in the kernel class (<c>Layer{i}Linear</c>, <c>Layer{i}Activate</c>, ...), if it has any.</summary>
-    void EmitKernels(IndentedTextWriter w, PassContext context, LayerNode node);
+    void EmitKernels(SourceWriter w, PassContext context, LayerNode node);
 
     /// <summary>Floats of per-example training scratch the node keeps: its output, and whatever its backward step reads.</summary>
     int TrainingScratchSize(LayerNode node);
 
     /// <summary>Declares the node's training buffers (per example in <c>Train</c>, as block rows in <c>TrainBatch</c>).</summary>
-    void DeclareTrainingBuffers(IndentedTextWriter w, PassContext context, LayerNode node);
+    void DeclareTrainingBuffers(SourceWriter w, PassContext context, LayerNode node);
 
     /// <summary>One example's forward step in <c>Infer</c> or <c>Train</c>; returns the buffer that holds its output.</summary>
-    string EmitForward(IndentedTextWriter w, PassContext context, LayerNode node, string input);
+    string EmitForward(SourceWriter w, PassContext context, LayerNode node, string input);
 
     /// <summary>One example's backward step in <c>Train</c>: turns the delta of its output into the delta of its input.</summary>
-    void EmitBackward(IndentedTextWriter w, PassContext context, LayerNode node);
+    void EmitBackward(SourceWriter w, PassContext context, LayerNode node);
 
     /// <summary>The forward step for a block of <c>n</c> examples in <c>InferBatch</c> or <c>TrainBatch</c>; returns its output buffer.</summary>
-    string EmitBatchForward(IndentedTextWriter w, PassContext context, LayerNode node, string input);
+    string EmitBatchForward(SourceWriter w, PassContext context, LayerNode node, string input);
 
     /// <summary>The backward step for a block of <c>n</c> examples in <c>TrainBatch</c>.</summary>
-    void EmitBatchBackward(IndentedTextWriter w, PassContext context, LayerNode node);
+    void EmitBatchBackward(SourceWriter w, PassContext context, LayerNode node);
 }

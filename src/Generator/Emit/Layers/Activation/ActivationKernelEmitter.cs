@@ -23,7 +23,7 @@ internal static class ActivationKernelEmitter
     public static bool HasElementwiseDerivative(Activation activation) =>
         activation is not (Activation.Identity or Activation.Softmax);
 
-    public static void EmitActivate(IndentedTextWriter w, ActivationNode layer)
+    public static void EmitActivate(SourceWriter w, ActivationNode layer)
     {
         w.WriteLine($"/// <summary>Layer {layer.Layer}'s activation, {layer.Activation}, applied in place.</summary>");
         using (w.OpenBlock($"public static void {LayerNames.Activate(layer)}({TypeNames.Span} values)"))
@@ -35,7 +35,7 @@ internal static class ActivationKernelEmitter
         w.WriteLine();
     }
 
-    public static void EmitDerivative(IndentedTextWriter w, ActivationNode layer)
+    public static void EmitDerivative(SourceWriter w, ActivationNode layer)
     {
         if (!HasElementwiseDerivative(layer.Activation)) return;
         w.WriteLine($"/// <summary>Turns dL/dA into dL/dZ for layer {layer.Layer} ({layer.Activation}), from the activations <c>a = g(z)</c>.</summary>");

@@ -16,7 +16,7 @@ internal sealed class ActivationLayerEmitter : ILayerEmitter
     {
     }
 
-    public void EmitKernels(IndentedTextWriter w, PassContext context, LayerNode node)
+    public void EmitKernels(SourceWriter w, PassContext context, LayerNode node)
     {
         var activation = (ActivationNode)node;
         ActivationKernelEmitter.EmitActivate(w, activation);
@@ -25,29 +25,29 @@ internal sealed class ActivationLayerEmitter : ILayerEmitter
 
     public int TrainingScratchSize(LayerNode node) => 0;
 
-    public void DeclareTrainingBuffers(IndentedTextWriter w, PassContext context, LayerNode node)
+    public void DeclareTrainingBuffers(SourceWriter w, PassContext context, LayerNode node)
     {
     }
 
-    public string EmitForward(IndentedTextWriter w, PassContext context, LayerNode node, string input)
+    public string EmitForward(SourceWriter w, PassContext context, LayerNode node, string input)
     {
         w.WriteLine($"{LayerNames.Activate(node)}({input});");
         return input;
     }
 
-    public void EmitBackward(IndentedTextWriter w, PassContext context, LayerNode node)
+    public void EmitBackward(SourceWriter w, PassContext context, LayerNode node)
     {
         if (HasBackwardStep(context, node))
             w.WriteLine($"{LayerNames.ActivationGradient(node)}(activation{node.Layer}, {context.Delta(node.Layer)});");
     }
 
-    public string EmitBatchForward(IndentedTextWriter w, PassContext context, LayerNode node, string input)
+    public string EmitBatchForward(SourceWriter w, PassContext context, LayerNode node, string input)
     {
         w.WriteLine($"for (int e = 0; e < n; e++) {LayerNames.Activate(node)}({input}.Slice(e * {node.Outputs}, {node.Outputs}));");
         return input;
     }
 
-    public void EmitBatchBackward(IndentedTextWriter w, PassContext context, LayerNode node)
+    public void EmitBatchBackward(SourceWriter w, PassContext context, LayerNode node)
     {
         if (!HasBackwardStep(context, node)) return;
         int width = node.Outputs;

@@ -10,7 +10,7 @@ namespace NetGen.Generator.Emit.Layers;
 /// </summary>
 internal static class BackwardEmitter
 {
-    public static void Emit(IndentedTextWriter w, LayerPlan plan)
+    public static void Emit(SourceWriter w, LayerPlan plan)
     {
         DenseStage layer = plan.Layer;
         bool inputGradient = plan.NeedsInputGradient;
@@ -47,7 +47,7 @@ internal static class BackwardEmitter
         w.WriteLine();
     }
 
-    private static void EmitVectorised(IndentedTextWriter w, bool inputGradient)
+    private static void EmitVectorised(SourceWriter w, bool inputGradient)
     {
         w.WriteLine($"{TypeNames.ReadOnlyVectorSpan} inputVectors = {TypeNames.CastToVectors("x")};");
         if (inputGradient) w.WriteLine($"{TypeNames.VectorSpan} dxVectors = {TypeNames.CastToVectors("dx")};");
@@ -70,7 +70,7 @@ internal static class BackwardEmitter
         }
     }
 
-    private static void EmitScalar(IndentedTextWriter w, bool inputGradient)
+    private static void EmitScalar(SourceWriter w, bool inputGradient)
     {
         using (w.OpenBlock("for (int unit = 0; unit < Units; unit++)"))
         {
@@ -80,7 +80,7 @@ internal static class BackwardEmitter
         }
     }
 
-    private static void EmitUnitPrologue(IndentedTextWriter w)
+    private static void EmitUnitPrologue(SourceWriter w)
     {
         w.WriteLine("float delta = dz[unit];");
         w.WriteLine("biasGradients[unit] += delta;");
@@ -88,7 +88,7 @@ internal static class BackwardEmitter
         w.WriteLine("if (delta == 0f) continue;");
     }
 
-    private static void EmitScalarElement(IndentedTextWriter w, bool inputGradient)
+    private static void EmitScalarElement(SourceWriter w, bool inputGradient)
     {
         w.WriteLine("weightGradients[unit * Inputs + i] += delta * x[i];");
         if (inputGradient) w.WriteLine("dx[i] += delta * weights[unit * Inputs + i];");

@@ -17,7 +17,7 @@ internal sealed class DenseEmitter : ILayerEmitter
     {
     }
 
-    public void EmitKernels(IndentedTextWriter w, PassContext context, LayerNode node)
+    public void EmitKernels(SourceWriter w, PassContext context, LayerNode node)
     {
         LayerPlan plan = Plan(context, node);
         LinearEmitter.Emit(w, plan);
@@ -27,10 +27,10 @@ internal sealed class DenseEmitter : ILayerEmitter
     /// <summary>The layer's output (for the output layer, its activations beside the logits the pass keeps).</summary>
     public int TrainingScratchSize(LayerNode node) => node.Outputs;
 
-    public void DeclareTrainingBuffers(IndentedTextWriter w, PassContext context, LayerNode node) =>
+    public void DeclareTrainingBuffers(SourceWriter w, PassContext context, LayerNode node) =>
         w.WriteLine($"{TypeNames.Span} activation{node.Layer} = {context.Buffer(context.Plan.Training.Activations[node.Layer], node.Outputs)};");
 
-    public string EmitForward(IndentedTextWriter w, PassContext context, LayerNode node, string input)
+    public string EmitForward(SourceWriter w, PassContext context, LayerNode node, string input)
     {
         var dense = (DenseNode)node;
         int l = dense.Layer;
@@ -51,14 +51,14 @@ internal sealed class DenseEmitter : ILayerEmitter
         return $"activation{l}";
     }
 
-    public void EmitBackward(IndentedTextWriter w, PassContext context, LayerNode node)
+    public void EmitBackward(SourceWriter w, PassContext context, LayerNode node)
     {
         int l = node.Layer;
         string inputGradient = Plan(context, node).NeedsInputGradient ? $", {context.Delta(l - 1)}" : "";
         w.WriteLine($"{LayerNames.Backward(l)}(parameters, {context.DenseInput(l)}, {context.Delta(l)}, gradients{inputGradient});");
     }
 
-    public string EmitBatchForward(IndentedTextWriter w, PassContext context, LayerNode node, string input)
+    public string EmitBatchForward(SourceWriter w, PassContext context, LayerNode node, string input)
     {
         var dense = (DenseNode)node;
         int l = dense.Layer;
@@ -81,7 +81,7 @@ internal sealed class DenseEmitter : ILayerEmitter
         return $"activation{l}";
     }
 
-    public void EmitBatchBackward(IndentedTextWriter w, PassContext context, LayerNode node)
+    public void EmitBatchBackward(SourceWriter w, PassContext context, LayerNode node)
     {
         var dense = (DenseNode)node;
         int l = dense.Layer;

@@ -15,21 +15,21 @@ internal sealed class DropoutEmitter : ILayerEmitter
     {
     }
 
-    public void EmitKernels(IndentedTextWriter w, PassContext context, LayerNode node)
+    public void EmitKernels(SourceWriter w, PassContext context, LayerNode node)
     {
     }
 
     /// <summary>The mask, then the dropped activations.</summary>
     public int TrainingScratchSize(LayerNode node) => 2 * node.Outputs;
 
-    public void DeclareTrainingBuffers(IndentedTextWriter w, PassContext context, LayerNode node)
+    public void DeclareTrainingBuffers(SourceWriter w, PassContext context, LayerNode node)
     {
         int l = node.Layer;
         w.WriteLine($"{TypeNames.Span} mask{l} = {context.Buffer(context.Plan.Training.Masks[l], node.Outputs)};");
         w.WriteLine($"{TypeNames.Span} dropped{l} = {context.Buffer(context.Plan.Training.Dropped[l], node.Outputs)};");
     }
 
-    public string EmitForward(IndentedTextWriter w, PassContext context, LayerNode node, string input)
+    public string EmitForward(SourceWriter w, PassContext context, LayerNode node, string input)
     {
         if (!context.IsTraining) return input;
         var dropout = (DropoutNode)node;
@@ -41,10 +41,10 @@ internal sealed class DropoutEmitter : ILayerEmitter
         return $"dropped{l}";
     }
 
-    public void EmitBackward(IndentedTextWriter w, PassContext context, LayerNode node) =>
+    public void EmitBackward(SourceWriter w, PassContext context, LayerNode node) =>
         w.WriteLine($"for (int i = 0; i < {node.Outputs}; i++) {context.Delta(node.Layer)}[i] *= mask{node.Layer}[i];");
 
-    public string EmitBatchForward(IndentedTextWriter w, PassContext context, LayerNode node, string input)
+    public string EmitBatchForward(SourceWriter w, PassContext context, LayerNode node, string input)
     {
         if (!context.IsTraining) return input;
         var dropout = (DropoutNode)node;
@@ -55,6 +55,6 @@ internal sealed class DropoutEmitter : ILayerEmitter
         return $"dropped{l}";
     }
 
-    public void EmitBatchBackward(IndentedTextWriter w, PassContext context, LayerNode node) =>
+    public void EmitBatchBackward(SourceWriter w, PassContext context, LayerNode node) =>
         w.WriteLine($"for (int i = 0; i < n * {node.Outputs}; i++) {context.Delta(node.Layer)}[i] *= mask{node.Layer}[i];");
 }
