@@ -9,7 +9,8 @@ namespace NetGen.Generator.Emit;
 
 /// <summary>
 /// Writes the two whole-network passes that chain the per-layer methods: <c>Infer</c> (inference, no dropout) and
-/// <c>Train</c> (forward with dropout, keeping activations; then the fused output gradient and backpropagation).
+/// <c>Train</c> (forward with dropout, keeping activations; then the fused output gradient and backpropagation). Both
+/// only walk the model's nodes; what each step writes is its kind's <see cref="ILayerEmitter"/>.
 /// </summary>
 internal static class PassEmitter
 {
