@@ -81,8 +81,8 @@ public class Adam : Optimizer
 
         public Vector<float> Update(Vector<float> parameter, Vector<float> gradient, ref Vector<float> m, ref Vector<float> v)
         {
-            m = m * _beta1 + _oneMinusBeta1 * gradient;
-            v = v * _beta2 + _oneMinusBeta2 * gradient * gradient;
+            m = ElementwiseUpdate.FlushSubnormal(m * _beta1 + _oneMinusBeta1 * gradient);
+            v = ElementwiseUpdate.FlushSubnormal(v * _beta2 + _oneMinusBeta2 * gradient * gradient);
             Vector<float> denominator = Vector.SquareRoot(v) / _correction2Root + _epsilon;
             return parameter * _decay - _stepSize * m / denominator;
         }

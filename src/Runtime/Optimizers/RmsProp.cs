@@ -54,7 +54,7 @@ public sealed class RmsProp : Optimizer
         public Vector<float> Update(Vector<float> parameter, Vector<float> gradient, ref Vector<float> squareAverage, ref Vector<float> unused)
         {
             // Same association as PyTorch's addcmul_ and addcdiv_: (value * t1) * t2 and (value * t1) / t2.
-            squareAverage = squareAverage * _rho + _oneMinusRho * gradient * gradient;
+            squareAverage = ElementwiseUpdate.FlushSubnormal(squareAverage * _rho + _oneMinusRho * gradient * gradient);
             return parameter - _learningRate * gradient / (Vector.SquareRoot(squareAverage) + _epsilon);
         }
     }

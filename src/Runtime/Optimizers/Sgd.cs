@@ -68,7 +68,7 @@ public sealed class Sgd : Optimizer
         public Vector<float> Update(Vector<float> parameter, Vector<float> gradient, ref Vector<float> buffer, ref Vector<float> unused)
         {
             if (!_useMomentum) return parameter - _learningRate * gradient;
-            buffer = _momentum * buffer + gradient;
+            buffer = ElementwiseUpdate.FlushSubnormal(_momentum * buffer + gradient);
             Vector<float> direction = _nesterov ? gradient + _momentum * buffer : buffer;
             return parameter - _learningRate * direction;
         }
