@@ -39,6 +39,12 @@ public sealed class RmsProp : Optimizer
     protected override bool StaysFinite(ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, int offset, long step) =>
         ElementwiseUpdate.StaysFinite(new Kernel(this), parameters, gradients, State(0, offset, parameters.Length), default);
 
+    private protected override bool CanStepInto => true;
+
+    private protected override bool StepInto(ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, int offset, long step, Span<float> nextParameters) =>
+        ElementwiseUpdate.StepInto(new Kernel(this), parameters, gradients, State(0, offset, parameters.Length), default,
+            nextParameters, NextState(0, offset, parameters.Length), default);
+
     private readonly struct Kernel : IUpdateKernel
     {
         private readonly Vector<float> _learningRate, _rho, _oneMinusRho, _epsilon;
