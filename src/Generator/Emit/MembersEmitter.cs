@@ -14,7 +14,10 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal static class MembersEmitter
 {
-    private const string ParametersField = "__netgenParameters";
+    // The parameters live in an AlignedParameters (a cache-line-aligned slice of a pinned array on .NET 8+); the generated
+    // code reads them through the public Parameters property, like a caller.
+    private const string ParameterStoreField = "__netgenParameterStore";
+    private const string ParametersField = "Parameters";
     private const string GradientsField = "__netgenGradients";
     private const string SeedField = "__netgenSeed";
     private const string StreamField = "__netgenDropoutStreams";
@@ -89,7 +92,7 @@ internal static class MembersEmitter
         string field = GeneratedMarks.FieldText;
         w.WriteBlock($$"""
             {{field}}
-            private readonly float[] {{ParametersField}} = new float[ParameterCount];
+            private readonly {{TypeNames.AlignedParameters}} {{ParameterStoreField}} = new {{TypeNames.AlignedParameters}}(ParameterCount);
             {{field}}
             private readonly float[] {{GradientsField}} = new float[ParameterCount];
             {{field}}
@@ -156,7 +159,7 @@ internal static class MembersEmitter
         w.Indent();
         foreach (DenseNode dense in model.Nodes.OfType<DenseNode>())
         {
-            w.WriteLine($"{TypeNames.WeightInitializer}.Fill(new {TypeNames.Span}({ParametersField}, {dense.ParameterOffset}, {dense.WeightCount}), " +
+            w.WriteLine($"{TypeNames.WeightInitializer}.Fill({ParametersField}.Slice({dense.ParameterOffset}, {dense.WeightCount}), " +
                         $"{TypeNames.Init}.{dense.Init}, {dense.Inputs}, {dense.Units}, seed, {dense.Layer});");
         }
 
@@ -166,7 +169,7 @@ internal static class MembersEmitter
 
             /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
             {{member}}
-            public {{TypeNames.Span}} Parameters => {{ParametersField}};
+            public {{TypeNames.Span}} Parameters => {{ParameterStoreField}}.Span;
 
             /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
             {{member}}

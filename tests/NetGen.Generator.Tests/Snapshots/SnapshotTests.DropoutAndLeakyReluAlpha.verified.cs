@@ -45,7 +45,7 @@ namespace Regularised
             + "=========================================================================\n" + "Total params: 485\n" + "Loss: BinaryCrossEntropy";
 
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private readonly float[] __netgenParameters = new float[ParameterCount];
+        private readonly global::NetGen.Kernels.AlignedParameters __netgenParameterStore = new global::NetGen.Kernels.AlignedParameters(ParameterCount);
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] __netgenGradients = new float[ParameterCount];
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -79,18 +79,16 @@ namespace Regularised
         public Regularised(int seed)
         {
             __netgenSeed = seed;
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 200), global::NetGen.Init.He, 10, 20, seed, 0);
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 220, 240), global::NetGen.Init.He, 20, 12, seed,
-                1);
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 472, 12), global::NetGen.Init.Xavier, 12, 1, seed,
-                2);
+            global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(0, 200), global::NetGen.Init.He, 10, 20, seed, 0);
+            global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(220, 240), global::NetGen.Init.He, 20, 12, seed, 1);
+            global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(472, 12), global::NetGen.Init.Xavier, 12, 1, seed, 2);
         }
 
         /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public global::System.Span<float> Parameters => __netgenParameters;
+        public global::System.Span<float> Parameters => __netgenParameterStore.Span;
 
         /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -112,7 +110,7 @@ namespace Regularised
             if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Regularised",
                 nameof(OutputSize), OutputSize);
             global::System.Span<float> scratch = stackalloc float[33];
-            __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+            __netgenImpl.Infer(Parameters, input, output, scratch);
         }
 
         /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
@@ -127,7 +125,7 @@ namespace Regularised
                 nameof(InputSize), InputSize);
             global::System.Span<float> scratch = stackalloc float[33];
             global::System.Span<float> output = scratch.Slice(32, OutputSize);
-            __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+            __netgenImpl.Infer(Parameters, input, output, scratch);
             int best = 0;
             for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;
             return best;
@@ -154,7 +152,7 @@ namespace Regularised
             global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Regularised", nameof(OutputSize), OutputSize, count);
             global::System.Span<float> scratch = stackalloc float[33];
             for (int example = 0; example < count; example++)
-                __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
+                __netgenImpl.Infer(Parameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
         }
 
         /// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref="Gradients"/>.</summary>
@@ -190,7 +188,7 @@ namespace Regularised
                 nameof(ParameterCount), ParameterCount);
             ulong stream = (ulong)(global::System.Threading.Interlocked.Increment(ref __netgenDropoutStreams) - 1);
             global::System.Span<float> scratch = stackalloc float[138];
-            return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
+            return __netgenImpl.Train(Parameters, input, target, gradients, __netgenSeed, stream, scratch);
         }
 
         /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to
@@ -259,8 +257,7 @@ namespace Regularised
                 // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
                 // AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.
                 float[] blockScratch = __netgenBatchScratch ??= new float[8832];
-                return (float)__netgenImpl.TrainBatch(__netgenParameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs,
-                    blockScratch);
+                return (float)__netgenImpl.TrainBatch(Parameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs, blockScratch);
             }
 #endif
             global::System.Span<float> scratch = stackalloc float[138];
@@ -268,7 +265,7 @@ namespace Regularised
             double loss = 0;
             for (int example = 0; example < count; example++)
             {
-                loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
+                loss += __netgenImpl.Train(Parameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
                     gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
                 if (!outputs.IsEmpty) scratch.Slice(96, OutputSize).CopyTo(outputs.Slice(example * OutputSize, OutputSize));
             }

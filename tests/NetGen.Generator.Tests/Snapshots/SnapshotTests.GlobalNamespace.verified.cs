@@ -39,7 +39,7 @@ partial class Xor : global::NetGen.INetwork
         + "=========================================================================\n" + "Total params: 17\n" + "Loss: MeanSquaredError";
 
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-    private readonly float[] __netgenParameters = new float[ParameterCount];
+    private readonly global::NetGen.Kernels.AlignedParameters __netgenParameterStore = new global::NetGen.Kernels.AlignedParameters(ParameterCount);
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private readonly float[] __netgenGradients = new float[ParameterCount];
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -70,15 +70,15 @@ partial class Xor : global::NetGen.INetwork
     public Xor(int seed)
     {
         __netgenSeed = seed;
-        global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 8), global::NetGen.Init.LeCun, 2, 4, seed, 0);
-        global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 12, 4), global::NetGen.Init.Xavier, 4, 1, seed, 1);
+        global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(0, 8), global::NetGen.Init.LeCun, 2, 4, seed, 0);
+        global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(12, 4), global::NetGen.Init.Xavier, 4, 1, seed, 1);
     }
 
     /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Span<float> Parameters => __netgenParameters;
+    public global::System.Span<float> Parameters => __netgenParameterStore.Span;
 
     /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -100,7 +100,7 @@ partial class Xor : global::NetGen.INetwork
         if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Xor", nameof(OutputSize),
             OutputSize);
         global::System.Span<float> scratch = stackalloc float[5];
-        __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+        __netgenImpl.Infer(Parameters, input, output, scratch);
     }
 
     /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
@@ -115,7 +115,7 @@ partial class Xor : global::NetGen.INetwork
             InputSize);
         global::System.Span<float> scratch = stackalloc float[5];
         global::System.Span<float> output = scratch.Slice(4, OutputSize);
-        __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+        __netgenImpl.Infer(Parameters, input, output, scratch);
         int best = 0;
         for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;
         return best;
@@ -142,7 +142,7 @@ partial class Xor : global::NetGen.INetwork
         global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Xor", nameof(OutputSize), OutputSize, count);
         global::System.Span<float> scratch = stackalloc float[5];
         for (int example = 0; example < count; example++)
-            __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
+            __netgenImpl.Infer(Parameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
     }
 
     /// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref="Gradients"/>.</summary>
@@ -176,7 +176,7 @@ partial class Xor : global::NetGen.INetwork
             nameof(ParameterCount), ParameterCount);
         const ulong stream = 0; // no dropout: the stream is unused
         global::System.Span<float> scratch = stackalloc float[14];
-        return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
+        return __netgenImpl.Train(Parameters, input, target, gradients, __netgenSeed, stream, scratch);
     }
 
     /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to <see cref="Gradients"/>.</summary>
@@ -244,7 +244,7 @@ partial class Xor : global::NetGen.INetwork
             // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
             // AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.
             float[] blockScratch = __netgenBatchScratch ??= new float[896];
-            return (float)__netgenImpl.TrainBatch(__netgenParameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs, blockScratch);
+            return (float)__netgenImpl.TrainBatch(Parameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs, blockScratch);
         }
 #endif
         global::System.Span<float> scratch = stackalloc float[14];
@@ -252,8 +252,8 @@ partial class Xor : global::NetGen.INetwork
         double loss = 0;
         for (int example = 0; example < count; example++)
         {
-            loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
-                gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
+            loss += __netgenImpl.Train(Parameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients,
+                __netgenSeed, dropoutStream + (ulong)example, scratch);
             if (!outputs.IsEmpty) scratch.Slice(4, OutputSize).CopyTo(outputs.Slice(example * OutputSize, OutputSize));
         }
         return (float)loss;

@@ -41,7 +41,7 @@ namespace Lecture
             + "=========================================================================\n" + "Total params: 16\n" + "Loss: BinaryCrossEntropy";
 
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private readonly float[] __netgenParameters = new float[ParameterCount];
+        private readonly global::NetGen.Kernels.AlignedParameters __netgenParameterStore = new global::NetGen.Kernels.AlignedParameters(ParameterCount);
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] __netgenGradients = new float[ParameterCount];
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -72,15 +72,15 @@ namespace Lecture
         public Tiny(int seed)
         {
             __netgenSeed = seed;
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 9), global::NetGen.Init.Xavier, 3, 3, seed, 0);
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 12, 3), global::NetGen.Init.Xavier, 3, 1, seed, 1);
+            global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(0, 9), global::NetGen.Init.Xavier, 3, 3, seed, 0);
+            global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(12, 3), global::NetGen.Init.Xavier, 3, 1, seed, 1);
         }
 
         /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public global::System.Span<float> Parameters => __netgenParameters;
+        public global::System.Span<float> Parameters => __netgenParameterStore.Span;
 
         /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -102,7 +102,7 @@ namespace Lecture
             if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Tiny", nameof(OutputSize),
                 OutputSize);
             global::System.Span<float> scratch = stackalloc float[4];
-            __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+            __netgenImpl.Infer(Parameters, input, output, scratch);
         }
 
         /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
@@ -117,7 +117,7 @@ namespace Lecture
                 InputSize);
             global::System.Span<float> scratch = stackalloc float[4];
             global::System.Span<float> output = scratch.Slice(3, OutputSize);
-            __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+            __netgenImpl.Infer(Parameters, input, output, scratch);
             int best = 0;
             for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;
             return best;
@@ -144,7 +144,7 @@ namespace Lecture
             global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Tiny", nameof(OutputSize), OutputSize, count);
             global::System.Span<float> scratch = stackalloc float[4];
             for (int example = 0; example < count; example++)
-                __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
+                __netgenImpl.Infer(Parameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
         }
 
         /// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref="Gradients"/>.</summary>
@@ -180,7 +180,7 @@ namespace Lecture
                 nameof(ParameterCount), ParameterCount);
             const ulong stream = 0; // no dropout: the stream is unused
             global::System.Span<float> scratch = stackalloc float[11];
-            return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
+            return __netgenImpl.Train(Parameters, input, target, gradients, __netgenSeed, stream, scratch);
         }
 
         /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to
@@ -249,8 +249,7 @@ namespace Lecture
                 // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
                 // AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.
                 float[] blockScratch = __netgenBatchScratch ??= new float[704];
-                return (float)__netgenImpl.TrainBatch(__netgenParameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs,
-                    blockScratch);
+                return (float)__netgenImpl.TrainBatch(Parameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs, blockScratch);
             }
 #endif
             global::System.Span<float> scratch = stackalloc float[11];
@@ -258,7 +257,7 @@ namespace Lecture
             double loss = 0;
             for (int example = 0; example < count; example++)
             {
-                loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
+                loss += __netgenImpl.Train(Parameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
                     gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
                 if (!outputs.IsEmpty) scratch.Slice(3, OutputSize).CopyTo(outputs.Slice(example * OutputSize, OutputSize));
             }

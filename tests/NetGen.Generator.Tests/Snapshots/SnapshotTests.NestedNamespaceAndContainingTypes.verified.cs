@@ -45,7 +45,7 @@ namespace Company.Product.Models
                     + "=========================================================================\n" + "Total params: 67\n" + "Loss: CategoricalCrossEntropy";
 
                 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-                private readonly float[] __netgenParameters = new float[ParameterCount];
+                private readonly global::NetGen.Kernels.AlignedParameters __netgenParameterStore = new global::NetGen.Kernels.AlignedParameters(ParameterCount);
                 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
                 private readonly float[] __netgenGradients = new float[ParameterCount];
                 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -76,17 +76,15 @@ namespace Company.Product.Models
                 public Classifier(int seed)
                 {
                     __netgenSeed = seed;
-                    global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 32), global::NetGen.Init.He, 4, 8,
-                        seed, 0);
-                    global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 40, 24), global::NetGen.Init.Xavier, 8, 3,
-                        seed, 1);
+                    global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(0, 32), global::NetGen.Init.He, 4, 8, seed, 0);
+                    global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(40, 24), global::NetGen.Init.Xavier, 8, 3, seed, 1);
                 }
 
                 /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
                 [global::System.Diagnostics.DebuggerNonUserCode]
                 [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-                public global::System.Span<float> Parameters => __netgenParameters;
+                public global::System.Span<float> Parameters => __netgenParameterStore.Span;
 
                 /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -108,7 +106,7 @@ namespace Company.Product.Models
                     if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Classifier",
                         nameof(OutputSize), OutputSize);
                     global::System.Span<float> scratch = stackalloc float[11];
-                    __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+                    __netgenImpl.Infer(Parameters, input, output, scratch);
                 }
 
                 /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
@@ -123,7 +121,7 @@ namespace Company.Product.Models
                         nameof(InputSize), InputSize);
                     global::System.Span<float> scratch = stackalloc float[11];
                     global::System.Span<float> output = scratch.Slice(8, OutputSize);
-                    __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+                    __netgenImpl.Infer(Parameters, input, output, scratch);
                     int best = 0;
                     for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;
                     return best;
@@ -150,8 +148,7 @@ namespace Company.Product.Models
                     global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Classifier", nameof(OutputSize), OutputSize, count);
                     global::System.Span<float> scratch = stackalloc float[11];
                     for (int example = 0; example < count; example++)
-                        __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize),
-                            scratch);
+                        __netgenImpl.Infer(Parameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
                 }
 
                 /// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref="Gradients"/>.</summary>
@@ -188,7 +185,7 @@ namespace Company.Product.Models
                         "Classifier", nameof(ParameterCount), ParameterCount);
                     const ulong stream = 0; // no dropout: the stream is unused
                     global::System.Span<float> scratch = stackalloc float[30];
-                    return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
+                    return __netgenImpl.Train(Parameters, input, target, gradients, __netgenSeed, stream, scratch);
                 }
 
                 /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to
@@ -257,7 +254,7 @@ namespace Company.Product.Models
                         // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
                         // AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.
                         float[] blockScratch = __netgenBatchScratch ??= new float[1920];
-                        return (float)__netgenImpl.TrainBatch(__netgenParameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs,
+                        return (float)__netgenImpl.TrainBatch(Parameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs,
                             blockScratch);
                     }
 #endif
@@ -266,8 +263,8 @@ namespace Company.Product.Models
                     double loss = 0;
                     for (int example = 0; example < count; example++)
                     {
-                        loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize,
-                            OutputSize), gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
+                        loss += __netgenImpl.Train(Parameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
+                            gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
                         if (!outputs.IsEmpty) scratch.Slice(8, OutputSize).CopyTo(outputs.Slice(example * OutputSize, OutputSize));
                     }
                     return (float)loss;
