@@ -24,7 +24,7 @@ public sealed partial class DynamicNetwork
     /// <summary>Inference on <paramref name="n"/> (at most a block of) examples, no dropout.</summary>
     private void InferBlock(ReadOnlySpan<float> inputs, Span<float> outputs, int n, float[] scratch)
     {
-        ReadOnlySpan<float> parameters = _parameters;
+        ReadOnlySpan<float> parameters = _parameters.Span;
         ReadOnlySpan<float> x = inputs;
         for (int l = 0; l < _layers.Length; l++)
         {
@@ -41,7 +41,7 @@ public sealed partial class DynamicNetwork
     /// <summary>Forward and backward on <paramref name="n"/> examples with dropout; adds the gradients and returns the summed loss.</summary>
     private double TrainBlock(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int n, Span<float> gradients, ulong stream, Span<float> trainingOutputs, float[] scratch)
     {
-        ReadOnlySpan<float> parameters = _parameters;
+        ReadOnlySpan<float> parameters = _parameters.Span;
         int lastIndex = _layers.Length - 1;
 
         // Forward, a layer at a time for the whole block, keeping what the backward pass needs.

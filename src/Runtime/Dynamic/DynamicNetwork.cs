@@ -29,7 +29,7 @@ public sealed partial class DynamicNetwork : INetwork
 
     private readonly NetworkArchitecture _architecture;
     private readonly LayerInfo[] _layers;
-    private readonly float[] _parameters;
+    private readonly AlignedParameters _parameters;   // cache-line aligned on .NET 8+, as generated networks' are
     private readonly float[] _gradients;
     private readonly ScratchPlan _plan;
     // Dropout streams handed out to the overloads without an explicit stream; Interlocked keeps them unique across threads.
@@ -54,13 +54,13 @@ public sealed partial class DynamicNetwork : INetwork
         _layers = new LayerInfo[architecture.Layers.Count];
         for (int l = 0; l < _layers.Length; l++) _layers[l] = architecture.Layers[l];
         Seed = seed;
-        _parameters = new float[architecture.ParameterCount];
+        _parameters = new AlignedParameters(architecture.ParameterCount);
         _gradients = new float[architecture.ParameterCount];
         _plan = new ScratchPlan(architecture);
         for (int l = 0; l < _layers.Length; l++)
         {
             LayerInfo layer = _layers[l];
-            WeightInitializer.Fill(_parameters.AsSpan(layer.ParameterOffset, layer.WeightCount), layer.Init, layer.Inputs, layer.Units, seed, l);
+            WeightInitializer.Fill(_parameters.Span.Slice(layer.ParameterOffset, layer.WeightCount), layer.Init, layer.Inputs, layer.Units, seed, l);
         }
     }
 
@@ -115,7 +115,7 @@ public sealed partial class DynamicNetwork : INetwork
     public int OutputSize => _architecture.OutputSize;
 
     /// <inheritdoc />
-    public int ParameterCount => _parameters.Length;
+    public int ParameterCount => _parameters.Span.Length;
 
     /// <inheritdoc />
     public int LayerCount => _layers.Length;
@@ -124,7 +124,7 @@ public sealed partial class DynamicNetwork : INetwork
     public NetworkArchitecture Architecture => _architecture;
 
     /// <inheritdoc />
-    public Span<float> Parameters => _parameters;
+    public Span<float> Parameters => _parameters.Span;
 
     /// <inheritdoc />
     public Span<float> Gradients => _gradients;

@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using NetGen.Kernels;
 
 namespace NetGen;
 
@@ -11,14 +12,14 @@ internal static class GradientMath
     /// <c>destination = sources[0] + sources[1] + ...</c> over the range, summed left to right (a fixed order, so a given
     /// number of sources always rounds the same way), and clears the range in every source for the next batch.
     /// </summary>
-    public static void SumAndClear(Span<float> destination, float[][] sources, int start)
+    public static void SumAndClear(Span<float> destination, AlignedParameters[] sources, int start)
     {
-        Span<float> first = sources[0].AsSpan(start, destination.Length);
+        Span<float> first = sources[0].Span.Slice(start, destination.Length);
         first.CopyTo(destination);
         first.Clear();
         for (int s = 1; s < sources.Length; s++)
         {
-            Span<float> source = sources[s].AsSpan(start, destination.Length);
+            Span<float> source = sources[s].Span.Slice(start, destination.Length);
             Add(destination, source);
             source.Clear();
         }

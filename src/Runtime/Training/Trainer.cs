@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using NetGen.Kernels;
 
 namespace NetGen;
 
@@ -35,14 +36,17 @@ internal sealed class Trainer : IStagedJob, IDisposable
     private readonly OutputScoring _scoring;
     private readonly bool _measureAccuracy;
     private readonly int _inputs, _outputs, _workers, _batchSize;
-    private readonly float[] _batchInputs, _batchTargets, _batchOutputs, _gradient;
+    // The staged inputs and the workers' gradients are cache-line aligned (AlignedParameters), so the batch kernels read
+    // and write them in whole cache lines instead of copying them first.
+    private readonly AlignedParameters _batchInputs;
+    private readonly float[] _batchTargets, _batchOutputs, _gradient;
     // One-pass steps (optimizers that can write a step apart): the reduce stage computes the step block by block into
     // _nextParameters and the optimizer's next state while the block's gradient is still in L1, and the apply stage only
     // copies it in. Otherwise the gradient goes to _gradient and the optimizer checks, then applies, in two more passes.
     private readonly bool _onePassStep;
     private readonly float[] _nextParameters;
     private readonly float[][] _blockGradients;
-    private readonly float[][] _workerGradients;
+    private readonly AlignedParameters[] _workerGradients;
     private readonly double[] _workerLoss, _workerSquares, _workerAbsolutes;
     private readonly long[] _workerCorrect;
     private readonly bool[] _workerGradientFinite, _workerStepFinite;
@@ -68,7 +72,7 @@ internal sealed class Trainer : IStagedJob, IDisposable
         _workers = Math.Max(1, Math.Min(options.Threads == 0 ? Environment.ProcessorCount : options.Threads, _batchSize));
 
         int parameters = network.ParameterCount;
-        _batchInputs = new float[_batchSize * _inputs];
+        _batchInputs = new AlignedParameters(_batchSize * _inputs);
         _batchTargets = new float[_batchSize * _outputs];
         _batchOutputs = _measureAccuracy ? new float[_batchSize * _outputs] : Array.Empty<float>();
         _onePassStep = optimizer.PrepareStepInto();
@@ -76,8 +80,8 @@ internal sealed class Trainer : IStagedJob, IDisposable
         _nextParameters = _onePassStep ? new float[parameters] : Array.Empty<float>();
         _blockGradients = new float[_workers][];
         for (int w = 0; w < _workers; w++) _blockGradients[w] = _onePassStep ? new float[BlockSize] : Array.Empty<float>();
-        _workerGradients = new float[_workers][];
-        for (int w = 0; w < _workers; w++) _workerGradients[w] = new float[parameters];
+        _workerGradients = new AlignedParameters[_workers];
+        for (int w = 0; w < _workers; w++) _workerGradients[w] = new AlignedParameters(parameters);
         _workerLoss = new double[_workers];
         _workerSquares = new double[_workers];
         _workerAbsolutes = new double[_workers];
@@ -222,15 +226,15 @@ internal sealed class Trainer : IStagedJob, IDisposable
         for (int r = from; r < to; r++)
         {
             int example = _order[_batchStart + r];
-            _train.Features(example).CopyTo(_batchInputs.AsSpan(r * _inputs, _inputs));
+            _train.Features(example).CopyTo(_batchInputs.Span.Slice(r * _inputs, _inputs));
             _train.Target(example).CopyTo(_batchTargets.AsSpan(r * _outputs, _outputs));
         }
 
-        ReadOnlySpan<float> inputs = _batchInputs.AsSpan(from * _inputs, n * _inputs);
+        ReadOnlySpan<float> inputs = _batchInputs.Span.Slice(from * _inputs, n * _inputs);
         ReadOnlySpan<float> targets = _batchTargets.AsSpan(from * _outputs, n * _outputs);
         // Training accuracy is scored from the outputs of this same training pass (as Keras does), not a second one.
         Span<float> outputs = _measureAccuracy ? _batchOutputs.AsSpan(from * _outputs, n * _outputs) : Span<float>.Empty;
-        _workerLoss[worker] = _network.AccumulateGradientsBatch(inputs, targets, n, _workerGradients[worker], _dropoutBase + (ulong)(_batchStart + from), outputs);
+        _workerLoss[worker] = _network.AccumulateGradientsBatch(inputs, targets, n, _workerGradients[worker].Span, _dropoutBase + (ulong)(_batchStart + from), outputs);
         if (_measureAccuracy) _workerCorrect[worker] = _scoring.CorrectInRows(outputs, targets, n, _outputs);
     }
 
