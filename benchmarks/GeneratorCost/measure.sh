@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Generator cost in the build (issue 10, item 8). Run on a quiet machine (timings on a shared CPU mean nothing):
 #   bash benchmarks/GeneratorCost/measure.sh [repeats]
+# (`bash benchmarks/GeneratorCost/measure.sh 1` is a functional check of the script, about 5 minutes on a loaded 2-core
+# machine; its numbers mean nothing.)
 # For each configuration it compiles this project `repeats` times (default 15) after one warm-up, each a full
 # rebuild of this project only (--no-incremental, project references already built), and prints the median wall time:
 #   1. 20 networks, generator and analyzers off (-p:WithGenerator=false)
@@ -15,7 +17,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 # The weights file for configuration 3: NetGen's own tensor names (layers.{i}.weight [out, in], layers.{i}.bias [out]),
 # F32 little-endian, values from a fixed seed.
 mkdir -p obj
-python3 - <<'PY'
+/usr/bin/python3 - <<'PY'
 import json, random, struct
 random.seed(1)
 shapes = [(256, 784), (128, 256), (10, 128)]
@@ -57,5 +59,6 @@ for extra in "" "-p:WithEmbeddedWeights=true"; do
   echo "== csc's generator and analyzer times ${extra:-(20 networks)}"
   # shellcheck disable=SC2086
   dotnet build GeneratorCost.csproj -c Release --no-restore --no-incremental -p:BuildProjectReferences=false -p:WithGenerator=true $extra \
-    -p:ReportAnalyzer=true -v:d | grep -E "NetGen|Total (analyzer|generator) execution time" | sed 's/^ *//' | sort -u
+    -p:ReportAnalyzer=true -v:d \
+    | grep -E '^ *Total (analyzer|generator) execution time|^ *[0-9.<]+ +[0-9<]+ +NetGen\.Generator(\.|,)' | sed 's/^ *//' | sort -u || true
 done

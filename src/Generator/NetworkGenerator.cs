@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -98,8 +99,10 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         NetworkModel model = network.Model!;
         try
         {
-            string source = NetworkEmitter.Emit(model, network.Pretrained);
-            context.AddSource(HintName(model, collidingHintNames), source);
+            // Built in full before any is added, so an emitter bug leaves none of the network's files half-written.
+            IReadOnlyList<GeneratedFile> files = NetworkEmitter.Emit(model, network.Pretrained);
+            string hintName = HintName(model, collidingHintNames);
+            foreach (GeneratedFile file in files) context.AddSource(WithSuffix(hintName, file.Suffix), file.Source);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -135,6 +138,13 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static file => file is not null)
             .Select(static (file, _) => file!)
             .Collect();
+    }
+
+    /// <summary><c>Name.g.cs</c> as <c>Name{suffix}.g.cs</c>: the network's other files sort beside its main one.</summary>
+    private static string WithSuffix(string hintName, string suffix)
+    {
+        const string extension = ".g.cs";
+        return hintName.Substring(0, hintName.Length - extension.Length) + suffix + extension;
     }
 
     /// <summary>The emitter's hint name without the '@' of escaped keywords, which Roslyn does not allow in hint names (<c>@class</c> and <c>class</c> are one identifier anyway).</summary>

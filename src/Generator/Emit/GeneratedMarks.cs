@@ -12,14 +12,16 @@ internal static class GeneratedMarks
 {
     private static string GeneratedCode => $"[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen\", \"{NetworkGenerator.Version}\")]";
 
+    /// <summary>The marks of a method, constructor, property or nested class, one per line, for a template.</summary>
+    public static string MemberText =>
+        GeneratedCode + "\n[global::System.Diagnostics.DebuggerNonUserCode]\n[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]";
+
+    /// <summary>The mark of a field or constant, for a template.</summary>
+    public static string FieldText => GeneratedCode;
+
     /// <summary>Marks a method, constructor, property or nested class.</summary>
-    public static void Member(IndentedTextWriter w)
-    {
-        w.WriteLine(GeneratedCode);
-        w.WriteLine("[global::System.Diagnostics.DebuggerNonUserCode]");
-        w.WriteLine("[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]");
-    }
+    public static void Member(SourceWriter w) => w.WriteBlock(MemberText);
 
     /// <summary>Marks a field or constant.</summary>
-    public static void Field(IndentedTextWriter w) => w.WriteLine(GeneratedCode);
+    public static void Field(SourceWriter w) => w.WriteLine(GeneratedCode);
 }

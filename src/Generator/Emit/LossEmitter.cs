@@ -1,5 +1,7 @@
+using NetGen.Generator.Emit.Layers;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
 
@@ -11,9 +13,9 @@ internal static class LossEmitter
 {
     public const string MethodName = "OutputGradient";
 
-    public static void Emit(IndentedTextWriter w, NetworkModel model)
+    public static void Emit(SourceWriter w, NetworkModel model)
     {
-        LayerModel output = model.Layers[model.Layers.Count - 1];
+        DenseStage output = model.Stages()[model.Stages().Count - 1];
         int units = output.Units;
         w.WriteLine($"/// <summary>The example's {model.Loss} loss, and dL/dZ of the output layer into <paramref name=\"delta\"/>.</summary>");
         using (w.OpenBlock($"public static float {MethodName}({TypeNames.ReadOnlySpan} logits, {TypeNames.ReadOnlySpan} prediction, {TypeNames.ReadOnlySpan} target, {TypeNames.Span} delta)"))
@@ -38,7 +40,7 @@ internal static class LossEmitter
         w.WriteLine();
     }
 
-    private static void EmitCategoricalCrossEntropy(IndentedTextWriter w, int units)
+    private static void EmitCategoricalCrossEntropy(SourceWriter w, int units)
     {
         w.WriteLine("// -sum y ln softmax(z) = sum y (logsumexp(z) - z): finite even when a probability underflows to 0.");
         w.WriteLine("float max = logits[0];");
@@ -59,7 +61,7 @@ internal static class LossEmitter
         w.WriteLine("return loss;");
     }
 
-    private static void EmitBinaryCrossEntropy(IndentedTextWriter w, int units)
+    private static void EmitBinaryCrossEntropy(SourceWriter w, int units)
     {
         w.WriteLine("float loss = 0f;");
         using (w.OpenBlock($"for (int i = 0; i < {units}; i++)"))
@@ -74,7 +76,7 @@ internal static class LossEmitter
         w.WriteLine("return loss;");
     }
 
-    private static void EmitMeanSquaredError(IndentedTextWriter w, LayerModel output)
+    private static void EmitMeanSquaredError(SourceWriter w, DenseStage output)
     {
         int units = output.Units;
         w.WriteLine("float loss = 0f;");
@@ -92,7 +94,7 @@ internal static class LossEmitter
             w.WriteLine($"for (int i = 0; i < {units}; i++) weighted += delta[i] * prediction[i];");
             w.WriteLine($"for (int i = 0; i < {units}; i++) delta[i] = prediction[i] * (delta[i] - weighted);");
         }
-        else if (ActivationEmitter.HasElementwiseDerivative(output))
+        else if (ActivationKernelEmitter.HasElementwiseDerivative(output.Activation))
         {
             w.WriteLine($"{LayerNames.ActivationGradient(output)}(prediction, delta);");
         }

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
 using NetGen.Generator.Parsing;
 using NetGen.Generator.Plan;
 
@@ -12,7 +14,10 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal static class MembersEmitter
 {
-    private const string ParametersField = "__netgenParameters";
+    // The parameters live in an AlignedParameters (a cache-line-aligned slice of a pinned array on .NET 8+); the generated
+    // code reads them through the public Parameters property, like a caller.
+    private const string ParameterStoreField = "__netgenParameterStore";
+    private const string ParametersField = "Parameters";
     private const string GradientsField = "__netgenGradients";
     private const string SeedField = "__netgenSeed";
     private const string StreamField = "__netgenDropoutStreams";
@@ -22,10 +27,9 @@ internal static class MembersEmitter
     private const string InferenceBatchScratchField = "__netgenInferenceBatchScratch";
     private const string Impl = LayerNames.ImplClass;
 
-    public static void Emit(IndentedTextWriter w, KernelPlan plan)
+    public static void Emit(SourceWriter w, KernelPlan plan)
     {
         NetworkModel model = plan.Model;
-        ScratchLayout inference = plan.Inference, training = plan.Training;
         EmitConstants(w, model);
         EmitFields(w, plan);
         EmitConstructors(w, model);
@@ -34,362 +38,370 @@ internal static class MembersEmitter
         EmitInterfaceMembers(w);
     }
 
-    private static bool HasDropout(NetworkModel model) => model.Layers.Any(l => l.HasDropout);
+    private static bool HasDropout(NetworkModel model) => model.Nodes.Any(n => n is DropoutNode);
 
-    private static void EmitConstants(IndentedTextWriter w, NetworkModel model)
+    private static void EmitConstants(SourceWriter w, NetworkModel model)
     {
-        w.WriteLine("/// <summary>The input vector length.</summary>");
-        GeneratedMarks.Field(w);
-        w.WriteLine($"public const int InputSize = {model.InputSize};");
-        w.WriteLine();
-        w.WriteLine("/// <summary>The output vector length (units of the last layer).</summary>");
-        GeneratedMarks.Field(w);
-        w.WriteLine($"public const int OutputSize = {model.OutputSize};");
-        w.WriteLine();
-        w.WriteLine("/// <summary>The number of weights and biases.</summary>");
-        GeneratedMarks.Field(w);
-        w.WriteLine($"public const int ParameterCount = {model.ParameterCount};");
-        w.WriteLine();
-        w.WriteLine("/// <summary>The number of Dense layers.</summary>");
-        GeneratedMarks.Field(w);
-        w.WriteLine($"public const int LayerCount = {model.Layers.Count};");
-        w.WriteLine();
-        w.WriteLine("/// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>");
-        GeneratedMarks.Member(w);
-        w.WriteLine($"public static {TypeNames.Architecture} Architecture {{ get; }} = new {TypeNames.Architecture}(");
+        string field = GeneratedMarks.FieldText, member = GeneratedMarks.MemberText;
+        w.WriteBlock($$"""
+            /// <summary>The input vector length.</summary>
+            {{field}}
+            public const int InputSize = {{model.InputSize}};
+
+            /// <summary>The output vector length (units of the last layer).</summary>
+            {{field}}
+            public const int OutputSize = {{model.OutputSize}};
+
+            /// <summary>The number of weights and biases.</summary>
+            {{field}}
+            public const int ParameterCount = {{model.ParameterCount}};
+
+            /// <summary>The number of Dense layers.</summary>
+            {{field}}
+            public const int LayerCount = {{model.DenseLayerCount}};
+
+            /// <summary>The declared shape: layers, activations, dropout and the resolved loss.</summary>
+            {{member}}
+            public static {{TypeNames.Architecture}} Architecture { get; } = new {{TypeNames.Architecture}}(
+                {{model.InputSize}}, {{TypeNames.Loss}}.{{model.Loss}},
+            """);
         w.Indent();
-        w.WriteLine($"{model.InputSize}, {TypeNames.Loss}.{model.Loss},");
-        for (int i = 0; i < model.Layers.Count; i++)
+        IReadOnlyList<DenseStage> layers = model.Stages();
+        for (int i = 0; i < layers.Count; i++)
         {
-            LayerModel l = model.Layers[i];
-            string separator = i == model.Layers.Count - 1 ? ");" : ",";
+            DenseStage l = layers[i];
+            string separator = i == layers.Count - 1 ? ");" : ",";
             // The Init argument only where it is not the activation's default, which LayerInfo resolves the same way.
             string init = l.Init == NetworkParser.ResolveInit(Init.Auto, l.Activation) ? "" : $", {TypeNames.Init}.{l.Init}";
             w.WriteLine($"new {TypeNames.LayerInfo}({l.Inputs}, {l.Units}, {TypeNames.Activation}.{l.Activation}, {Literals.Float(l.Alpha)}, {Literals.Float(l.DropoutRate)}, {l.ParameterOffset}{init}){separator}");
         }
 
         w.Unindent();
-        w.WriteLine();
-        GeneratedMarks.Field(w);
-        w.WriteLine($"private const string __netgenSummary = {Literals.Lines(SummaryEmitter.Text(model))};");
-        w.WriteLine();
+        w.WriteBlock($$"""
+
+            {{field}}
+            private const string __netgenSummary = {{Literals.Lines(SummaryEmitter.Text(model))}};
+
+            """);
     }
 
-    private static void EmitFields(IndentedTextWriter w, KernelPlan plan)
+    private static void EmitFields(SourceWriter w, KernelPlan plan)
     {
         NetworkModel model = plan.Model;
         ScratchLayout inference = plan.Inference, training = plan.Training;
-        GeneratedMarks.Field(w);
-        w.WriteLine($"private readonly float[] {ParametersField} = new float[ParameterCount];");
-        GeneratedMarks.Field(w);
-        w.WriteLine($"private readonly float[] {GradientsField} = new float[ParameterCount];");
-        GeneratedMarks.Field(w);
-        w.WriteLine($"private readonly int {SeedField};");
+        string field = GeneratedMarks.FieldText;
+        w.WriteBlock($$"""
+            {{field}}
+            private readonly {{TypeNames.AlignedParameters}} {{ParameterStoreField}} = new {{TypeNames.AlignedParameters}}(ParameterCount);
+            {{field}}
+            private readonly float[] {{GradientsField}} = new float[ParameterCount];
+            {{field}}
+            private readonly int {{SeedField}};
+            """);
         if (HasDropout(model))
         {
-            w.WriteLine("// Dropout streams handed out to the overloads without an explicit stream; Interlocked keeps them unique across threads.");
-            GeneratedMarks.Field(w);
-            w.WriteLine($"private long {StreamField};");
+            w.WriteBlock($$"""
+                // Dropout streams handed out to the overloads without an explicit stream; Interlocked keeps them unique across threads.
+                {{field}}
+                private long {{StreamField}};
+                """);
         }
 
         if (!inference.UsesStack || !training.UsesStack)
             w.WriteLine($"// Scratch above {KernelPlan.StackallocLimit} floats lives in one array per thread instead of on the stack.");
-        if (!inference.UsesStack)
-        {
-            w.WriteLine($"[{TypeNames.ThreadStatic}]");
-            GeneratedMarks.Field(w);
-            w.WriteLine($"private static float[]? {InferenceScratchField};");
-        }
+        if (!inference.UsesStack) WriteThreadStaticScratch(w, InferenceScratchField);
+        if (!training.UsesStack) WriteThreadStaticScratch(w, TrainingScratchField);
 
-        if (!training.UsesStack)
-        {
-            w.WriteLine($"[{TypeNames.ThreadStatic}]");
-            GeneratedMarks.Field(w);
-            w.WriteLine($"private static float[]? {TrainingScratchField};");
-        }
-
-        w.WriteDirective($"#if {TypeNames.Net8Symbol}");
-        w.WriteLine($"// The batched training pass's block of activations and deltas ({plan.TrainingBatchScratchSize} floats), one per thread.");
-        w.WriteLine($"[{TypeNames.ThreadStatic}]");
-        GeneratedMarks.Field(w);
-        w.WriteLine($"private static float[]? {BatchScratchField};");
+        w.WriteBlock($$"""
+            #if {{TypeNames.Net8Symbol}}
+            // The batched training pass's block of activations and deltas ({{plan.TrainingBatchScratchSize}} floats), one per thread.
+            """);
+        WriteThreadStaticScratch(w, BatchScratchField);
         if (plan.BatchesInference)
         {
             w.WriteLine($"// The batched inference pass's block of hidden activations ({plan.InferenceBatchScratchSize} floats), one per thread.");
-            w.WriteLine($"[{TypeNames.ThreadStatic}]");
-            GeneratedMarks.Field(w);
-            w.WriteLine($"private static float[]? {InferenceBatchScratchField};");
+            WriteThreadStaticScratch(w, InferenceBatchScratchField);
         }
 
-        w.WriteDirective("#endif");
+        w.WriteBlock("""
+            #endif
 
-        w.WriteLine();
+            """);
     }
 
-    private static void EmitConstructors(IndentedTextWriter w, NetworkModel model)
+    private static void WriteThreadStaticScratch(SourceWriter w, string name) =>
+        w.WriteBlock($$"""
+            [{{TypeNames.ThreadStatic}}]
+            {{GeneratedMarks.FieldText}}
+            private static float[]? {{name}};
+            """);
+
+    private static void EmitConstructors(SourceWriter w, NetworkModel model)
     {
-        string name = model.TypeName;
-        w.WriteLine("/// <summary>Creates the network with weights drawn from seed 0.</summary>");
-        GeneratedMarks.Member(w);
-        w.WriteLine($"public {name}() : this(0)");
-        w.WriteLine("{");
-        w.WriteLine("}");
-        w.WriteLine();
-        w.WriteLine("/// <summary>");
-        w.WriteLine("/// Creates the network with weights drawn deterministically from <paramref name=\"seed\"/> (the same values on every");
-        w.WriteLine("/// platform) as each layer's <c>Init</c> says, and biases 0.");
-        w.WriteLine("/// </summary>");
-        w.WriteLine("/// <param name=\"seed\">Selects the initial weights, and the dropout masks during training.</param>");
-        GeneratedMarks.Member(w);
-        using (w.OpenBlock($"public {name}(int seed)"))
-        {
-            w.WriteLine($"{SeedField} = seed;");
-            foreach (LayerModel layer in model.Layers)
+        string name = model.TypeName, member = GeneratedMarks.MemberText;
+        w.WriteBlock($$"""
+            /// <summary>Creates the network with weights drawn from seed 0.</summary>
+            {{member}}
+            public {{name}}() : this(0)
             {
-                w.WriteLine($"{TypeNames.WeightInitializer}.Fill(new {TypeNames.Span}({ParametersField}, {layer.ParameterOffset}, {layer.WeightCount}), " +
-                            $"{TypeNames.Init}.{layer.Init}, {layer.Inputs}, {layer.Units}, seed, {layer.Index});");
             }
+
+            /// <summary>
+            /// Creates the network with weights drawn deterministically from <paramref name="seed"/> (the same values on every
+            /// platform) as each layer's <c>Init</c> says, and biases 0.
+            /// </summary>
+            /// <param name="seed">Selects the initial weights, and the dropout masks during training.</param>
+            {{member}}
+            public {{name}}(int seed)
+            {
+                {{SeedField}} = seed;
+            """);
+        w.Indent();
+        foreach (DenseNode dense in model.Nodes.OfType<DenseNode>())
+        {
+            w.WriteLine($"{TypeNames.WeightInitializer}.Fill({ParametersField}.Slice({dense.ParameterOffset}, {dense.WeightCount}), " +
+                        $"{TypeNames.Init}.{dense.Init}, {dense.Inputs}, {dense.Units}, seed, {dense.Layer});");
         }
 
-        w.WriteLine();
-        w.WriteLine("/// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>");
-        GeneratedMarks.Member(w);
-        w.WriteLine($"public {TypeNames.Span} Parameters => {ParametersField};");
-        w.WriteLine();
-        w.WriteLine("/// <summary>The accumulated gradient of the summed loss with respect to <see cref=\"Parameters\"/>, in the same layout.</summary>");
-        GeneratedMarks.Member(w);
-        w.WriteLine($"public {TypeNames.Span} Gradients => {GradientsField};");
-        w.WriteLine();
+        w.Unindent();
+        w.WriteBlock($$"""
+            }
+
+            /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
+            {{member}}
+            public {{TypeNames.Span}} Parameters => {{ParameterStoreField}}.Span;
+
+            /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
+            {{member}}
+            public {{TypeNames.Span}} Gradients => {{GradientsField}};
+
+            """);
     }
 
-    private static void EmitInference(IndentedTextWriter w, KernelPlan plan)
+    private static void EmitInference(SourceWriter w, KernelPlan plan)
     {
         NetworkModel model = plan.Model;
         ScratchLayout inference = plan.Inference;
-        string name = model.TypeName;
-        w.WriteLine("/// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>");
-        w.WriteLine("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> values.</param>");
-        w.WriteLine("/// <param name=\"output\">Receives exactly <see cref=\"OutputSize\"/> values.</param>");
-        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        GeneratedMarks.Member(w);
-        using (w.OpenBlock($"public void Forward({TypeNames.ReadOnlySpan} input, {TypeNames.Span} output)"))
-        {
-            CheckExact(w, "input", "InputSize", name);
-            CheckExact(w, "output", "OutputSize", name);
-            foreach (string line in inference.DeclareScratch(InferenceScratchField)) w.WriteLine(line);
-            w.WriteLine($"{Impl}.{PassEmitter.InferName}({ParametersField}, input, output, scratch);");
-        }
+        string name = model.TypeName, member = GeneratedMarks.MemberText;
+        string scratch = string.Join("\n", inference.DeclareScratch(InferenceScratchField));
+        w.WriteBlock($$"""
+            /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
+            /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+            /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            {{member}}
+            public void Forward({{TypeNames.ReadOnlySpan}} input, {{TypeNames.Span}} output)
+            {
+                {{CheckExact("input", "InputSize", name)}}
+                {{CheckExact("output", "OutputSize", name)}}
+                {{scratch}}
+                {{Impl}}.{{PassEmitter.InferName}}({{ParametersField}}, input, output, scratch);
+            }
 
-        w.WriteLine();
-        w.WriteLine("/// <summary>The index of the largest output for <paramref name=\"input\"/>, the first one on ties.</summary>");
-        w.WriteLine("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> values.</param>");
-        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">The input has the wrong length.</exception>");
-        GeneratedMarks.Member(w);
-        using (w.OpenBlock($"public int Classify({TypeNames.ReadOnlySpan} input)"))
-        {
-            CheckExact(w, "input", "InputSize", name);
-            foreach (string line in inference.DeclareScratch(InferenceScratchField)) w.WriteLine(line);
-            w.WriteLine($"{TypeNames.Span} output = scratch.Slice({inference.Size - model.OutputSize}, OutputSize);");
-            w.WriteLine($"{Impl}.{PassEmitter.InferName}({ParametersField}, input, output, scratch);");
-            w.WriteLine("int best = 0;");
-            w.WriteLine("for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;");
-            w.WriteLine("return best;");
-        }
+            /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
+            /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+            /// <exception cref="global::System.ArgumentException">The input has the wrong length.</exception>
+            {{member}}
+            public int Classify({{TypeNames.ReadOnlySpan}} input)
+            {
+                {{CheckExact("input", "InputSize", name)}}
+                {{scratch}}
+                {{TypeNames.Span}} output = scratch.Slice({{inference.Size - model.OutputSize}}, OutputSize);
+                {{Impl}}.{{PassEmitter.InferName}}({{ParametersField}}, input, output, scratch);
+                int best = 0;
+                for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;
+                return best;
+            }
 
-        w.WriteLine();
-        w.WriteLine("/// <summary>");
-        w.WriteLine("/// Inference on <paramref name=\"count\"/> examples stored row after row: no allocation after a thread's first call, safe");
-        w.WriteLine($"/// to call from many threads at once. On .NET 8+ with Vector256 acceleration, {KernelPlan.BlockedInferenceRule} of 2 or");
-        w.WriteLine("/// more examples run through batched matrix kernels that sum in another order, so rows agree with");
-        w.WriteLine("/// <see cref=\"Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})\"/> to float rounding rather than");
-        w.WriteLine("/// bit for bit; one example gives exactly what that method gives.");
-        w.WriteLine("/// </summary>");
-        w.WriteLine("/// <param name=\"inputs\">At least <c>count * InputSize</c> values.</param>");
-        w.WriteLine("/// <param name=\"outputs\">Receives <c>count * OutputSize</c> values.</param>");
-        w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
-        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span is too short.</exception>");
-        GeneratedMarks.Member(w);
-        using (w.OpenBlock($"public void ForwardBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.Span} outputs, int count)"))
-        {
-            CheckCount(w);
-            CheckRows(w, "inputs", "InputSize", name);
-            CheckRows(w, "outputs", "OutputSize", name);
-            if (plan.BatchesInference) EmitBatchedInference(w, plan);
-            foreach (string line in inference.DeclareScratch(InferenceScratchField)) w.WriteLine(line);
-            w.WriteLine("for (int example = 0; example < count; example++)");
-            w.Indent();
-            w.WriteLine($"{Impl}.{PassEmitter.InferName}({ParametersField}, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);");
-            w.Unindent();
-        }
+            /// <summary>
+            /// Inference on <paramref name="count"/> examples stored row after row: no allocation after a thread's first call, safe
+            /// to call from many threads at once. On .NET 8+ with Vector256 acceleration, {{KernelPlan.BlockedInferenceRule}} of 2 or
+            /// more examples run through batched matrix kernels that sum in another order, so rows agree with
+            /// <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> to float rounding rather than
+            /// bit for bit; one example gives exactly what that method gives.
+            /// </summary>
+            /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+            /// <param name="outputs">Receives <c>count * OutputSize</c> values.</param>
+            /// <param name="count">The number of examples; 0 or more.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+            {{member}}
+            public void ForwardBatch({{TypeNames.ReadOnlySpan}} inputs, {{TypeNames.Span}} outputs, int count)
+            {
+                {{CheckCount}}
+                {{CheckRows("inputs", "InputSize", name)}}
+                {{CheckRows("outputs", "OutputSize", name)}}
+            """);
+        w.Indent();
+        if (plan.BatchesInference) EmitBatchedInference(w, plan);
+        w.Unindent();
+        w.WriteBlock($$"""
+                {{scratch}}
+                for (int example = 0; example < count; example++)
+                    {{Impl}}.{{PassEmitter.InferName}}({{ParametersField}}, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
+            }
 
-        w.WriteLine();
+            """);
     }
 
     /// <summary>ForwardBatch's .NET 8+ branch: two or more examples through <c>InferBatch</c>.</summary>
-    private static void EmitBatchedInference(IndentedTextWriter w, KernelPlan plan)
-    {
-        w.WriteDirective($"#if {TypeNames.Net8Symbol}");
-        using (w.OpenBlock($"if ({TypeNames.Vector256Statics}.IsHardwareAccelerated && count > 1)"))
-        {
-            w.WriteLine("// Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that");
-            w.WriteLine("// ForwardBatch of one example is bit-identical to Forward.");
-            w.WriteLine($"float[] blockScratch = {InferenceBatchScratchField} ??= new float[{plan.InferenceBatchScratchSize}];");
-            w.WriteLine($"{Impl}.{BatchPassEmitter.InferName}({ParametersField}, inputs, outputs, count, blockScratch);");
-            w.WriteLine("return;");
-        }
+    private static void EmitBatchedInference(SourceWriter w, KernelPlan plan) =>
+        w.WriteBlock($$"""
+            #if {{TypeNames.Net8Symbol}}
+            if ({{TypeNames.Vector256Statics}}.IsHardwareAccelerated && count > 1)
+            {
+                // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
+                // ForwardBatch of one example is bit-identical to Forward.
+                float[] blockScratch = {{InferenceBatchScratchField}} ??= new float[{{plan.InferenceBatchScratchSize}}];
+                {{Impl}}.{{BatchPassEmitter.InferName}}({{ParametersField}}, inputs, outputs, count, blockScratch);
+                return;
+            }
+            #endif
+            """);
 
-        w.WriteDirective("#endif");
-    }
-
-    private static void EmitTraining(IndentedTextWriter w, KernelPlan plan)
+    private static void EmitTraining(SourceWriter w, KernelPlan plan)
     {
         NetworkModel model = plan.Model;
         ScratchLayout training = plan.Training;
-        string name = model.TypeName;
+        string name = model.TypeName, member = GeneratedMarks.MemberText;
         bool dropout = HasDropout(model);
-        w.WriteLine("/// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref=\"Gradients\"/>.</summary>");
-        w.WriteLine("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> values.</param>");
-        w.WriteLine("/// <param name=\"target\">Exactly <see cref=\"OutputSize\"/> values: one-hot or probabilities for classification, raw values for regression.</param>");
-        w.WriteLine("/// <returns>The example's loss.</returns>");
-        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        GeneratedMarks.Member(w);
-        w.WriteLine($"public float AccumulateGradients({TypeNames.ReadOnlySpan} input, {TypeNames.ReadOnlySpan} target) => AccumulateGradients(input, target, {GradientsField});");
-        w.WriteLine();
+        string scratch = string.Join("\n", training.DeclareScratch(TrainingScratchField));
+        string noStream = "const ulong stream = 0; // no dropout: the stream is unused";
+        string oneStream = dropout ? $"ulong stream = (ulong)({TypeNames.Interlocked}.Increment(ref {StreamField}) - 1);" : noStream;
+        string batchStreams = dropout ? $"ulong stream = (ulong)({TypeNames.Interlocked}.Add(ref {StreamField}, count) - count);" : noStream;
+        string span = TypeNames.Span, readOnlySpan = TypeNames.ReadOnlySpan;
+        int outputOffset = training.Activations[plan.Layers.Count - 1];
+        w.WriteBlock($$"""
+            /// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref="Gradients"/>.</summary>
+            /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+            /// <param name="target">Exactly <see cref="OutputSize"/> values: one-hot or probabilities for classification, raw values for regression.</param>
+            /// <returns>The example's loss.</returns>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            {{member}}
+            public float AccumulateGradients({{readOnlySpan}} input, {{readOnlySpan}} target) => AccumulateGradients(input, target, {{GradientsField}});
 
-        w.WriteLine("/// <summary>As <see cref=\"AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})\"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>");
-        w.WriteLine("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> values.</param>");
-        w.WriteLine("/// <param name=\"target\">Exactly <see cref=\"OutputSize\"/> values.</param>");
-        w.WriteLine("/// <param name=\"gradients\">Exactly <see cref=\"ParameterCount\"/> values, in the layout of <see cref=\"Parameters\"/>; the gradient is added to them.</param>");
-        w.WriteLine("/// <returns>The example's loss.</returns>");
-        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        GeneratedMarks.Member(w);
-        using (w.OpenBlock($"public float AccumulateGradients({TypeNames.ReadOnlySpan} input, {TypeNames.ReadOnlySpan} target, {TypeNames.Span} gradients)"))
-        {
-            CheckExact(w, "input", "InputSize", name);
-            CheckExact(w, "target", "OutputSize", name);
-            CheckExact(w, "gradients", "ParameterCount", name);
-            w.WriteLine(dropout
-                ? $"ulong stream = (ulong)({TypeNames.Interlocked}.Increment(ref {StreamField}) - 1);"
-                : "const ulong stream = 0; // no dropout: the stream is unused");
-            foreach (string line in training.DeclareScratch(TrainingScratchField)) w.WriteLine(line);
-            w.WriteLine($"return {Impl}.{PassEmitter.TrainName}({ParametersField}, input, target, gradients, {SeedField}, stream, scratch);");
-        }
-
-        w.WriteLine();
-        w.WriteLine("/// <summary>Forward and backward on <paramref name=\"count\"/> examples stored row after row; adds the summed gradients to <see cref=\"Gradients\"/>.</summary>");
-        w.WriteLine("/// <param name=\"inputs\">At least <c>count * InputSize</c> values.</param>");
-        w.WriteLine("/// <param name=\"targets\">At least <c>count * OutputSize</c> values.</param>");
-        w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
-        w.WriteLine("/// <returns>The sum of the examples' losses.</returns>");
-        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span is too short.</exception>");
-        GeneratedMarks.Member(w);
-        using (w.OpenBlock($"public float AccumulateGradientsBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count)"))
-        {
-            CheckCount(w);
-            w.WriteLine(dropout
-                ? $"ulong stream = (ulong)({TypeNames.Interlocked}.Add(ref {StreamField}, count) - count);"
-                : "const ulong stream = 0; // no dropout: the stream is unused");
-            w.WriteLine($"return AccumulateGradientsBatch(inputs, targets, count, {GradientsField}, stream);");
-        }
-
-        w.WriteLine();
-        w.WriteLine("/// <summary>");
-        w.WriteLine("/// Forward and backward on <paramref name=\"count\"/> examples into a caller's buffer, with explicit dropout randomness:");
-        w.WriteLine("/// example <c>j</c> draws its mask from stream <c>dropoutStream + j</c>. Safe to call from many threads at once, each with its own buffer.");
-        w.WriteLine("/// </summary>");
-        WriteBufferedBatchParameterDocs(w);
-        w.WriteLine("/// <returns>The sum of the examples' losses.</returns>");
-        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span has the wrong length.</exception>");
-        GeneratedMarks.Member(w);
-        w.WriteLine($"public float AccumulateGradientsBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count, {TypeNames.Span} gradients, ulong dropoutStream) =>");
-        w.Indent();
-        w.WriteLine("AccumulateGradientsBatch(inputs, targets, count, gradients, dropoutStream, default);");
-        w.Unindent();
-        w.WriteLine();
-        w.WriteLine("/// <summary>");
-        w.WriteLine("/// As the overload without <paramref name=\"outputs\"/>, and writes each example's output from this training pass (dropout");
-        w.WriteLine("/// active) to <paramref name=\"outputs\"/> unless it is empty: training metrics without a second forward pass.");
-        w.WriteLine("/// </summary>");
-        WriteBufferedBatchParameterDocs(w);
-        w.WriteLine("/// <param name=\"outputs\">Empty, or at least <c>count * OutputSize</c> values: receives the outputs.</param>");
-        w.WriteLine("/// <returns>The sum of the examples' losses.</returns>");
-        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"count\"/> is negative or a span has the wrong length.</exception>");
-        GeneratedMarks.Member(w);
-        using (w.OpenBlock($"public float AccumulateGradientsBatch({TypeNames.ReadOnlySpan} inputs, {TypeNames.ReadOnlySpan} targets, int count, {TypeNames.Span} gradients, ulong dropoutStream, {TypeNames.Span} outputs)"))
-        {
-            CheckCount(w);
-            CheckRows(w, "inputs", "InputSize", name);
-            CheckRows(w, "targets", "OutputSize", name);
-            CheckExact(w, "gradients", "ParameterCount", name);
-            w.WriteLine("if (!outputs.IsEmpty)");
-            w.Indent();
-            CheckRows(w, "outputs", "OutputSize", name);
-            w.Unindent();
-            w.WriteDirective($"#if {TypeNames.Net8Symbol}");
-            using (w.OpenBlock($"if ({TypeNames.Vector256Statics}.IsHardwareAccelerated && count > 1)"))
+            /// <summary>As <see cref="AccumulateGradients(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float})"/>, into a caller's buffer: safe to call from many threads at once, each with its own buffer.</summary>
+            /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+            /// <param name="target">Exactly <see cref="OutputSize"/> values.</param>
+            /// <param name="gradients">Exactly <see cref="ParameterCount"/> values, in the layout of <see cref="Parameters"/>; the gradient is added to them.</param>
+            /// <returns>The example's loss.</returns>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            {{member}}
+            public float AccumulateGradients({{readOnlySpan}} input, {{readOnlySpan}} target, {{span}} gradients)
             {
-                w.WriteLine("// Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that");
-                w.WriteLine("// AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.");
-                w.WriteLine($"float[] blockScratch = {BatchScratchField} ??= new float[{plan.TrainingBatchScratchSize}];");
-                w.WriteLine($"return (float){Impl}.{BatchPassEmitter.Name}({ParametersField}, inputs, targets, count, gradients, {SeedField}, dropoutStream, outputs, blockScratch);");
+                {{CheckExact("input", "InputSize", name)}}
+                {{CheckExact("target", "OutputSize", name)}}
+                {{CheckExact("gradients", "ParameterCount", name)}}
+                {{oneStream}}
+                {{scratch}}
+                return {{Impl}}.{{PassEmitter.TrainName}}({{ParametersField}}, input, target, gradients, {{SeedField}}, stream, scratch);
             }
 
-            w.WriteDirective("#endif");
-            foreach (string line in training.DeclareScratch(TrainingScratchField)) w.WriteLine(line);
-            w.WriteLine("// Summed in double so a large batch's total does not lose the small losses.");
-            w.WriteLine("double loss = 0;");
-            using (w.OpenBlock("for (int example = 0; example < count; example++)"))
+            /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to <see cref="Gradients"/>.</summary>
+            /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+            /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
+            /// <param name="count">The number of examples; 0 or more.</param>
+            /// <returns>The sum of the examples' losses.</returns>
+            /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span is too short.</exception>
+            {{member}}
+            public float AccumulateGradientsBatch({{readOnlySpan}} inputs, {{readOnlySpan}} targets, int count)
             {
-                w.WriteLine($"loss += {Impl}.{PassEmitter.TrainName}({ParametersField}, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, {SeedField}, dropoutStream + (ulong)example, scratch);");
-                w.WriteLine($"if (!outputs.IsEmpty) scratch.Slice({training.Activations[plan.Model.Layers.Count - 1]}, OutputSize).CopyTo(outputs.Slice(example * OutputSize, OutputSize));");
+                {{CheckCount}}
+                {{batchStreams}}
+                return AccumulateGradientsBatch(inputs, targets, count, {{GradientsField}}, stream);
             }
 
-            w.WriteLine("return (float)loss;");
-        }
+            /// <summary>
+            /// Forward and backward on <paramref name="count"/> examples into a caller's buffer, with explicit dropout randomness:
+            /// example <c>j</c> draws its mask from stream <c>dropoutStream + j</c>. Safe to call from many threads at once, each with its own buffer.
+            /// </summary>
+            {{BufferedBatchParameterDocs}}
+            /// <returns>The sum of the examples' losses.</returns>
+            /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
+            {{member}}
+            public float AccumulateGradientsBatch({{readOnlySpan}} inputs, {{readOnlySpan}} targets, int count, {{span}} gradients, ulong dropoutStream) =>
+                AccumulateGradientsBatch(inputs, targets, count, gradients, dropoutStream, default);
 
-        w.WriteLine();
-        w.WriteLine("/// <summary>Sets every element of <see cref=\"Gradients\"/> to 0.</summary>");
-        GeneratedMarks.Member(w);
-        w.WriteLine($"public void ZeroGradients() => global::System.Array.Clear({GradientsField}, 0, ParameterCount);");
-        w.WriteLine();
-        w.WriteLine("/// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>");
-        GeneratedMarks.Member(w);
-        w.WriteLine("public string Summary() => __netgenSummary;");
-        w.WriteLine();
+            /// <summary>
+            /// As the overload without <paramref name="outputs"/>, and writes each example's output from this training pass (dropout
+            /// active) to <paramref name="outputs"/> unless it is empty: training metrics without a second forward pass.
+            /// </summary>
+            {{BufferedBatchParameterDocs}}
+            /// <param name="outputs">Empty, or at least <c>count * OutputSize</c> values: receives the outputs.</param>
+            /// <returns>The sum of the examples' losses.</returns>
+            /// <exception cref="global::System.ArgumentException"><paramref name="count"/> is negative or a span has the wrong length.</exception>
+            {{member}}
+            public float AccumulateGradientsBatch({{readOnlySpan}} inputs, {{readOnlySpan}} targets, int count, {{span}} gradients, ulong dropoutStream, {{span}} outputs)
+            {
+                {{CheckCount}}
+                {{CheckRows("inputs", "InputSize", name)}}
+                {{CheckRows("targets", "OutputSize", name)}}
+                {{CheckExact("gradients", "ParameterCount", name)}}
+                if (!outputs.IsEmpty)
+                    {{CheckRows("outputs", "OutputSize", name)}}
+            #if {{TypeNames.Net8Symbol}}
+                if ({{TypeNames.Vector256Statics}}.IsHardwareAccelerated && count > 1)
+                {
+                    // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
+                    // AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.
+                    float[] blockScratch = {{BatchScratchField}} ??= new float[{{plan.TrainingBatchScratchSize}}];
+                    return (float){{Impl}}.{{BatchPassEmitter.Name}}({{ParametersField}}, inputs, targets, count, gradients, {{SeedField}}, dropoutStream, outputs, blockScratch);
+                }
+            #endif
+                {{scratch}}
+                // Summed in double so a large batch's total does not lose the small losses.
+                double loss = 0;
+                for (int example = 0; example < count; example++)
+                {
+                    loss += {{Impl}}.{{PassEmitter.TrainName}}({{ParametersField}}, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize), gradients, {{SeedField}}, dropoutStream + (ulong)example, scratch);
+                    if (!outputs.IsEmpty) scratch.Slice({{outputOffset}}, OutputSize).CopyTo(outputs.Slice(example * OutputSize, OutputSize));
+                }
+                return (float)loss;
+            }
+
+            /// <summary>Sets every element of <see cref="Gradients"/> to 0.</summary>
+            {{member}}
+            public void ZeroGradients() => global::System.Array.Clear({{GradientsField}}, 0, ParameterCount);
+
+            /// <summary>One line per layer with shapes and parameter counts, like Keras <c>summary()</c>.</summary>
+            {{member}}
+            public string Summary() => __netgenSummary;
+
+            """);
     }
 
-    private static void EmitInterfaceMembers(IndentedTextWriter w)
+    private static void EmitInterfaceMembers(SourceWriter w)
     {
-        w.WriteLine("// The constants share these names, so the interface's properties are implemented explicitly.");
-        GeneratedMarks.Member(w);
-        w.WriteLine($"int {TypeNames.INetwork}.InputSize => InputSize;");
-        GeneratedMarks.Member(w);
-        w.WriteLine($"int {TypeNames.INetwork}.OutputSize => OutputSize;");
-        GeneratedMarks.Member(w);
-        w.WriteLine($"int {TypeNames.INetwork}.ParameterCount => ParameterCount;");
-        GeneratedMarks.Member(w);
-        w.WriteLine($"int {TypeNames.INetwork}.LayerCount => LayerCount;");
-        GeneratedMarks.Member(w);
-        w.WriteLine($"{TypeNames.Architecture} {TypeNames.INetwork}.Architecture => Architecture;");
-        w.WriteLine();
+        string member = GeneratedMarks.MemberText, network = TypeNames.INetwork;
+        w.WriteBlock($$"""
+            // The constants share these names, so the interface's properties are implemented explicitly.
+            {{member}}
+            int {{network}}.InputSize => InputSize;
+            {{member}}
+            int {{network}}.OutputSize => OutputSize;
+            {{member}}
+            int {{network}}.ParameterCount => ParameterCount;
+            {{member}}
+            int {{network}}.LayerCount => LayerCount;
+            {{member}}
+            {{TypeNames.Architecture}} {{network}}.Architecture => Architecture;
+
+            """);
     }
 
-    private static void CheckExact(IndentedTextWriter w, string span, string size, string network) =>
-        w.WriteLine($"if ({span}.Length != {size}) {TypeNames.NetworkArgument}.ThrowWrongLength(nameof({span}), {span}.Length, \"{network}\", nameof({size}), {size});");
+    private static string CheckExact(string span, string size, string network) =>
+        $"if ({span}.Length != {size}) {TypeNames.NetworkArgument}.ThrowWrongLength(nameof({span}), {span}.Length, \"{network}\", nameof({size}), {size});";
 
-    private static void CheckRows(IndentedTextWriter w, string span, string size, string network) =>
-        w.WriteLine($"{TypeNames.NetworkArgument}.CheckRows({span}.Length, nameof({span}), \"{network}\", nameof({size}), {size}, count);");
+    private static string CheckRows(string span, string size, string network) =>
+        $"{TypeNames.NetworkArgument}.CheckRows({span}.Length, nameof({span}), \"{network}\", nameof({size}), {size}, count);";
 
     /// <summary>The parameter docs both buffered <c>AccumulateGradientsBatch</c> overloads share.</summary>
-    private static void WriteBufferedBatchParameterDocs(IndentedTextWriter w)
-    {
-        w.WriteLine("/// <param name=\"inputs\">At least <c>count * InputSize</c> values.</param>");
-        w.WriteLine("/// <param name=\"targets\">At least <c>count * OutputSize</c> values.</param>");
-        w.WriteLine("/// <param name=\"count\">The number of examples; 0 or more.</param>");
-        w.WriteLine("/// <param name=\"gradients\">Exactly <see cref=\"ParameterCount\"/> values; the summed gradient is added to them.</param>");
-        w.WriteLine("/// <param name=\"dropoutStream\">The first example's dropout stream.</param>");
-    }
+    private const string BufferedBatchParameterDocs = """
+        /// <param name="inputs">At least <c>count * InputSize</c> values.</param>
+        /// <param name="targets">At least <c>count * OutputSize</c> values.</param>
+        /// <param name="count">The number of examples; 0 or more.</param>
+        /// <param name="gradients">Exactly <see cref="ParameterCount"/> values; the summed gradient is added to them.</param>
+        /// <param name="dropoutStream">The first example's dropout stream.</param>
+        """;
 
-    private static void CheckCount(IndentedTextWriter w) =>
-        w.WriteLine($"if (count < 0) {TypeNames.NetworkArgument}.ThrowNegativeCount(nameof(count), count);");
+    private static string CheckCount => $"if (count < 0) {TypeNames.NetworkArgument}.ThrowNegativeCount(nameof(count), count);";
 }

@@ -1,67 +1,55 @@
 using System.Linq;
 using NetGen.Generator.Helpers;
+using NetGen.Generator.Emit.Layers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
 using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
 
 /// <summary>
 /// Writes the two whole-network passes that chain the per-layer methods: <c>Infer</c> (inference, no dropout) and
-/// <c>Train</c> (forward with dropout, keeping activations; then the fused output gradient and backpropagation).
+/// <c>Train</c> (forward with dropout, keeping activations; then the fused output gradient and backpropagation). Both
+/// only walk the model's nodes; what each step writes is its kind's <see cref="ILayerEmitter"/>.
 /// </summary>
 internal static class PassEmitter
 {
     public const string InferName = "Infer";
     public const string TrainName = "Train";
 
-    public static void EmitInfer(IndentedTextWriter w, KernelPlan plan)
+    public static void EmitInfer(SourceWriter w, KernelPlan plan)
     {
         NetworkModel model = plan.Model;
-        ScratchLayout layout = plan.Inference;
         w.WriteLine("/// <summary>Inference on one example: the layers in order, hidden activations in <paramref name=\"scratch\"/>, no dropout.</summary>");
         using (w.OpenBlock($"public static void {InferName}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} input, {TypeNames.Span} output, {TypeNames.Span} scratch)"))
         {
-            string previous = "input";
-            foreach (LayerModel layer in model.Layers)
-            {
-                bool isOutput = layer.Index == model.Layers.Count - 1;
-                string target = isOutput ? "output" : $"hidden{layer.Index}";
-                if (!isOutput) w.WriteLine($"{TypeNames.Span} {target} = scratch.Slice({layout.Activations[layer.Index]}, {layer.Units});");
-                w.WriteLine($"{LayerNames.Linear(layer)}(parameters, {previous}, {target});");
-                if (ActivationEmitter.HasActivation(layer)) w.WriteLine($"{LayerNames.Activate(layer)}({target});");
-                previous = target;
-            }
+            var context = new PassContext(plan, PassKind.Infer);
+            string current = "input";
+            foreach (LayerNode node in model.Nodes) current = LayerEmitters.For(node).EmitForward(w, context, node, current);
         }
 
         w.WriteLine();
     }
 
-    public static void EmitTrain(IndentedTextWriter w, KernelPlan plan)
+    public static void EmitTrain(SourceWriter w, KernelPlan plan)
     {
         NetworkModel model = plan.Model;
         ScratchLayout layout = plan.Training;
-        int last = model.Layers.Count - 1;
-        w.WriteLine("/// <summary>");
-        w.WriteLine("/// Forward and backward on one example: adds dLoss/dParameters to <paramref name=\"gradients\"/> and returns the loss.");
-        w.WriteLine("/// Dropout masks come from (<paramref name=\"seed\"/>, <paramref name=\"stream\"/>, layer, unit) alone.");
-        w.WriteLine("/// </summary>");
+        w.WriteBlock("""
+            /// <summary>
+            /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
+            /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
+            /// </summary>
+            """);
         using (w.OpenBlock($"public static float {TrainName}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} input, {TypeNames.ReadOnlySpan} target, {TypeNames.Span} gradients, int seed, ulong stream, {TypeNames.Span} scratch)"))
         {
-            foreach (LayerModel layer in model.Layers)
-            {
-                w.WriteLine($"{TypeNames.Span} activation{layer.Index} = scratch.Slice({layout.Activations[layer.Index]}, {layer.Units});");
-                if (layer.HasDropout)
-                {
-                    w.WriteLine($"{TypeNames.Span} mask{layer.Index} = scratch.Slice({layout.Masks[layer.Index]}, {layer.Units});");
-                    w.WriteLine($"{TypeNames.Span} dropped{layer.Index} = scratch.Slice({layout.Dropped[layer.Index]}, {layer.Units});");
-                }
-            }
-
+            var context = new PassContext(plan, PassKind.Train);
+            foreach (LayerNode node in model.Nodes) LayerEmitters.For(node).DeclareTrainingBuffers(w, context, node);
             w.WriteLine($"{TypeNames.Span} logits = scratch.Slice({layout.Logits}, {model.OutputSize});");
             int widest = layout.DeltaB - layout.DeltaA;
             w.WriteLine($"{TypeNames.Span} deltaA = scratch.Slice({layout.DeltaA}, {widest});");
             w.WriteLine($"{TypeNames.Span} deltaB = scratch.Slice({layout.DeltaB}, {widest});");
-            if (!model.Layers.Any(l => l.HasDropout))
+            if (!model.Nodes.Any(n => n is DropoutNode))
             {
                 w.WriteLine("_ = seed; // no dropout layers: the example's randomness is unused");
                 w.WriteLine("_ = stream;");
@@ -69,63 +57,27 @@ internal static class PassEmitter
 
             w.WriteLine();
             w.WriteLine("// Forward, keeping every layer's activations for the backward pass.");
-            foreach (LayerModel layer in model.Layers)
-            {
-                string destination = layer.Index == last ? "logits" : $"activation{layer.Index}";
-                w.WriteLine($"{LayerNames.Linear(layer)}(parameters, {LayerInput(model, layer.Index)}, {destination});");
-                if (layer.Index == last)
-                {
-                    w.WriteLine($"logits.CopyTo(activation{last});");
-                    if (ActivationEmitter.HasActivation(layer)) w.WriteLine($"{LayerNames.Activate(layer)}(activation{last});");
-                }
-                else if (ActivationEmitter.HasActivation(layer))
-                {
-                    w.WriteLine($"{LayerNames.Activate(layer)}({destination});");
-                }
-
-                if (layer.HasDropout)
-                {
-                    w.WriteLine($"// Inverted dropout: survivors are scaled by 1 / (1 - {Literals.Float(layer.DropoutRate)}) so inference needs no rescaling.");
-                    w.WriteLine($"{TypeNames.DropoutMask}.Fill(mask{layer.Index}, seed, stream, {layer.Index}, {Literals.Float(layer.DropoutRate)});");
-                    w.WriteLine($"for (int i = 0; i < {layer.Units}; i++) dropped{layer.Index}[i] = activation{layer.Index}[i] * mask{layer.Index}[i];");
-                }
-            }
+            string current = "input";
+            foreach (LayerNode node in model.Nodes) current = LayerEmitters.For(node).EmitForward(w, context, node, current);
 
             w.WriteLine();
             w.WriteLine("// Backward: the fused output delta, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]) layer by layer.");
-            w.WriteLine($"float loss = {LossEmitter.MethodName}(logits, activation{last}, target, {Delta(model, last)});");
-            for (int l = last; l >= 0; l--)
-            {
-                LayerModel layer = model.Layers[l];
-                if (!plan.Layers[l].NeedsInputGradient)
-                {
-                    w.WriteLine($"{LayerNames.Backward(layer)}(parameters, {LayerInput(model, l)}, {Delta(model, l)}, gradients);");
-                    continue;
-                }
-
-                LayerModel previous = model.Layers[l - 1];
-                string previousDelta = Delta(model, l - 1);
-                w.WriteLine($"{LayerNames.Backward(layer)}(parameters, {LayerInput(model, l)}, {Delta(model, l)}, gradients, {previousDelta});");
-                if (previous.HasDropout)
-                    w.WriteLine($"for (int i = 0; i < {previous.Units}; i++) {previousDelta}[i] *= mask{previous.Index}[i];");
-                if (ActivationEmitter.HasElementwiseDerivative(previous))
-                    w.WriteLine($"{LayerNames.ActivationGradient(previous)}(activation{previous.Index}, {previousDelta});");
-            }
-
+            w.WriteLine($"float loss = {LossEmitter.MethodName}(logits, activation{context.LastLayer}, target, {context.Delta(context.LastLayer)});");
+            WalkBackward(model, node => LayerEmitters.For(node).EmitBackward(w, context, node));
             w.WriteLine("return loss;");
         }
 
         w.WriteLine();
     }
 
-    /// <summary>What layer <paramref name="index"/> reads: the input, or the previous layer's (dropped) activations.</summary>
-    private static string LayerInput(NetworkModel model, int index)
+    /// <summary>
+    /// Calls <paramref name="emit"/> on the nodes in reverse, from the output Dense node down: the loss writes dL/dZ of
+    /// the output layer with its activation fused, so the nodes after the last Dense node have no backward step.
+    /// </summary>
+    internal static void WalkBackward(NetworkModel model, System.Action<LayerNode> emit)
     {
-        if (index == 0) return "input";
-        LayerModel previous = model.Layers[index - 1];
-        return previous.HasDropout ? $"dropped{previous.Index}" : $"activation{previous.Index}";
+        int i = model.Nodes.Count - 1;
+        while (model.Nodes[i] is not DenseNode) i--;
+        for (; i >= 0; i--) emit(model.Nodes[i]);
     }
-
-    /// <summary>Deltas alternate between two buffers: the output layer's in A, the one below in B, and so on.</summary>
-    private static string Delta(NetworkModel model, int index) => (model.Layers.Count - 1 - index) % 2 == 0 ? "deltaA" : "deltaB";
 }

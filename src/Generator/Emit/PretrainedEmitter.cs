@@ -27,37 +27,36 @@ internal static class PretrainedEmitter
 
     private const string ChunkMethod = "__netgenPretrainedChunk";
 
-    public static void Emit(IndentedTextWriter w, NetworkModel model, PretrainedWeights pretrained)
+    public static void Emit(SourceWriter w, NetworkModel model, PretrainedWeights pretrained)
     {
         int parameterCount = pretrained.Parameters.Length / 4;
         int chunks = (parameterCount + ChunkParameters - 1) / ChunkParameters;
         string file = System.Security.SecurityElement.Escape(SingleLine(pretrained.FileName)) ?? "";
 
-        w.WriteLine("/// <summary>");
-        w.WriteLine($"/// Creates a network whose <see cref=\"Parameters\"/> are the weights baked in at compile time from <c>{file}</c>.");
-        w.WriteLine("/// </summary>");
-        w.WriteLine("/// <remarks>");
-        w.WriteLine("/// Reads no file and uses no reflection or resources, so it works under NativeAOT and IL2CPP. Every call returns a");
-        w.WriteLine("/// new, independent instance; the weights are the file's exact float bits.");
-        w.WriteLine("/// </remarks>");
-        w.WriteLine("/// <returns>A new network with the embedded parameters.</returns>");
-        GeneratedMarks.Member(w);
-        using (w.OpenBlock($"public static {model.TypeName} CreatePretrained()"))
-        {
-            w.WriteLine($"var network = new {model.TypeName}();");
-            w.WriteLine($"{TypeNames.Span} parameters = network.Parameters;");
-            using (w.OpenBlock($"for (int chunk = 0; chunk < {chunks}; chunk++)"))
+        w.WriteBlock($$"""
+            /// <summary>
+            /// Creates a network whose <see cref="Parameters"/> are the weights baked in at compile time from <c>{{file}}</c>.
+            /// </summary>
+            /// <remarks>
+            /// Reads no file and uses no reflection or resources, so it works under NativeAOT and IL2CPP. Every call returns a
+            /// new, independent instance; the weights are the file's exact float bits.
+            /// </remarks>
+            /// <returns>A new network with the embedded parameters.</returns>
+            {{GeneratedMarks.MemberText}}
+            public static {{model.TypeName}} CreatePretrained()
             {
-                w.WriteLine($"global::System.ReadOnlySpan<char> halves = global::System.MemoryExtensions.AsSpan({ChunkMethod}(chunk));");
-                w.WriteLine($"int start = chunk * {ChunkParameters};");
-                w.WriteLine("for (int i = 0; i < halves.Length / 2; i++)");
-                w.Indent();
-                w.WriteLine("parameters[start + i] = global::System.BitConverter.Int32BitsToSingle(halves[2 * i] | (halves[2 * i + 1] << 16));");
-                w.Unindent();
+                var network = new {{model.TypeName}}();
+                {{TypeNames.Span}} parameters = network.Parameters;
+                for (int chunk = 0; chunk < {{chunks}}; chunk++)
+                {
+                    global::System.ReadOnlySpan<char> halves = global::System.MemoryExtensions.AsSpan({{ChunkMethod}}(chunk));
+                    int start = chunk * {{ChunkParameters}};
+                    for (int i = 0; i < halves.Length / 2; i++)
+                        parameters[start + i] = global::System.BitConverter.Int32BitsToSingle(halves[2 * i] | (halves[2 * i + 1] << 16));
+                }
+                return network;
             }
-
-            w.WriteLine("return network;");
-        }
+            """);
 
         w.WriteLine();
         w.WriteLine($"// {parameterCount} parameters, {ChunkParameters} per literal; each char is two bytes of the little-endian F32 data, low byte first.");

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using NetGen.Generator.Emit.Layers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
 using NetGen.Generator.Plan;
 
 namespace NetGen.Generator.Emit;
@@ -38,13 +40,13 @@ internal sealed class ScratchLayout
     public static ScratchLayout ForInference(NetworkModel model)
     {
         var layout = new ScratchLayout(0);
-        int count = model.Layers.Count;
+        int count = model.Stages().Count;
         layout.Activations = new int[count];
         int offset = 0;
         for (int l = 0; l < count - 1; l++)
         {
             layout.Activations[l] = offset;
-            offset += model.Layers[l].Units;
+            offset += model.Stages()[l].Units;
         }
 
         // Forward writes the output layer straight into the caller's span; the room after the hidden activations is
@@ -57,24 +59,29 @@ internal sealed class ScratchLayout
     public static ScratchLayout ForTraining(NetworkModel model)
     {
         var layout = new ScratchLayout(0);
-        int count = model.Layers.Count;
+        int count = model.Stages().Count;
         layout.Activations = new int[count];
         layout.Masks = new int[count];
         layout.Dropped = new int[count];
+        for (int l = 0; l < count; l++) layout.Masks[l] = layout.Dropped[l] = -1;
         int offset = 0, widest = 0;
-        foreach (LayerModel layer in model.Layers)
+        // Each node's buffers in node order, as its emitter sizes them: a Dense layer's activations, a Dropout's mask
+        // and then its dropped activations.
+        foreach (LayerNode node in model.Nodes)
         {
-            layout.Activations[layer.Index] = offset;
-            offset += layer.Units;
-            layout.Masks[layer.Index] = layout.Dropped[layer.Index] = -1;
-            if (layer.HasDropout)
+            switch (node)
             {
-                layout.Masks[layer.Index] = offset;
-                layout.Dropped[layer.Index] = offset + layer.Units;
-                offset += 2 * layer.Units;
+                case DenseNode dense:
+                    layout.Activations[dense.Layer] = offset;
+                    widest = Math.Max(widest, dense.Units);
+                    break;
+                case DropoutNode dropout:
+                    layout.Masks[dropout.Layer] = offset;
+                    layout.Dropped[dropout.Layer] = offset + dropout.Width;
+                    break;
             }
 
-            widest = Math.Max(widest, layer.Units);
+            offset += LayerEmitters.For(node).TrainingScratchSize(node);
         }
 
         layout.Logits = offset;

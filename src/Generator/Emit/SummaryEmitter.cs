@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
 
 namespace NetGen.Generator.Emit;
 
@@ -18,14 +19,19 @@ internal static class SummaryEmitter
         text.Append(Row("Layer (type)", "Output shape", "Activation", "Param #")).Append('\n');
         text.Append(doubleRule).Append('\n');
         text.Append(Row("input (Input)", Shape(model.InputSize), "", "0")).Append('\n');
-        foreach (LayerModel layer in model.Layers)
+        // One row per Dense node, its activation in the Activation column (Identity when none follows), and one per Dropout.
+        for (int i = 0; i < model.Nodes.Count; i++)
         {
-            string activation = layer.Activation.ToString();
-            if (layer.Activation is Activation.LeakyRelu or Activation.Elu)
-                activation += "(" + layer.Alpha.ToString("R", CultureInfo.InvariantCulture) + ")";
-            text.Append(Row($"dense_{layer.Index} (Dense)", Shape(layer.Units), activation, Count(layer.ParameterCount))).Append('\n');
-            if (layer.HasDropout)
-                text.Append(Row($"dropout_{layer.Index} (Dropout)", Shape(layer.Units), "rate " + layer.DropoutRate.ToString("R", CultureInfo.InvariantCulture), "0")).Append('\n');
+            switch (model.Nodes[i])
+            {
+                case DenseNode dense:
+                    string activation = i + 1 < model.Nodes.Count && model.Nodes[i + 1] is ActivationNode next ? Describe(next) : nameof(Activation.Identity);
+                    text.Append(Row($"dense_{dense.Layer} (Dense)", Shape(dense.Units), activation, Count(dense.ParameterCount))).Append('\n');
+                    break;
+                case DropoutNode dropout:
+                    text.Append(Row($"dropout_{dropout.Layer} (Dropout)", Shape(dropout.Width), "rate " + dropout.Rate.ToString("R", CultureInfo.InvariantCulture), "0")).Append('\n');
+                    break;
+            }
         }
 
         text.Append(doubleRule).Append('\n');
@@ -33,6 +39,11 @@ internal static class SummaryEmitter
         text.Append("Loss: ").Append(model.Loss);
         return text.ToString();
     }
+
+    private static string Describe(ActivationNode node) =>
+        node.Activation is Activation.LeakyRelu or Activation.Elu
+            ? node.Activation + "(" + node.Alpha.ToString("R", CultureInfo.InvariantCulture) + ")"
+            : node.Activation.ToString();
 
     private static string Row(string layer, string shape, string activation, string count) =>
         string.Format(CultureInfo.InvariantCulture, Format, layer, shape, activation, count).TrimEnd();

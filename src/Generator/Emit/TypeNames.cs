@@ -24,6 +24,7 @@ internal static class TypeNames
     public const string Init = "global::NetGen.Init";
     public const string NetworkArgument = "global::NetGen.Kernels.NetworkArgument";
     public const string WeightInitializer = "global::NetGen.Kernels.WeightInitializer";
+    public const string AlignedParameters = "global::NetGen.Kernels.AlignedParameters";
     public const string DropoutMask = "global::NetGen.Kernels.DropoutMask";
     public const string ActivationKernels = "global::NetGen.Kernels.ActivationKernels";
     public const string Simd256 = "global::NetGen.Kernels.Simd256";

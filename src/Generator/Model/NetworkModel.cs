@@ -1,4 +1,6 @@
+using System.Linq;
 using NetGen.Generator.Helpers;
+using NetGen.Generator.Model.Layers;
 
 namespace NetGen.Generator.Model;
 
@@ -11,7 +13,7 @@ namespace NetGen.Generator.Model;
 /// <param name="TypeName">The class name as written in C#: a keyword name keeps its <c>@</c> (so does every part of <paramref name="Namespace"/> and <paramref name="ContainingTypes"/>).</param>
 /// <param name="InputSize">The input vector length.</param>
 /// <param name="Loss">The resolved loss (never Auto).</param>
-/// <param name="Layers">The Dense layers in order.</param>
+/// <param name="Nodes">The layer nodes in order: each Dense node, then its activation (none for Identity), then its dropout (if any).</param>
 /// <param name="EmbeddedWeightsPath">The path in <c>[EmbeddedWeights]</c>, or null.</param>
 /// <remarks>
 /// The consumer's C# language version is not part of the model: the emitter writes C# 9 for every consumer (the
@@ -23,19 +25,15 @@ internal sealed record NetworkModel(
     string TypeName,
     int InputSize,
     Loss Loss,
-    EquatableArray<LayerModel> Layers,
+    EquatableArray<LayerNode> Nodes,
     string? EmbeddedWeightsPath)
 {
-    public int OutputSize => Layers[Layers.Count - 1].Units;
+    public int OutputSize => Nodes[Nodes.Count - 1].Outputs;
 
-    public int ParameterCount
-    {
-        get
-        {
-            LayerModel last = Layers[Layers.Count - 1];
-            return last.ParameterOffset + last.ParameterCount;
-        }
-    }
+    public int ParameterCount => Nodes.Sum(n => n.ParameterCount);
+
+    /// <summary>The number of Dense layers (<c>LayerCount</c> in the generated class).</summary>
+    public int DenseLayerCount => Nodes.Count(n => n is DenseNode);
 
     /// <summary><c>Ns.Outer.Name</c>, used for the hint name and messages.</summary>
     public string FullName

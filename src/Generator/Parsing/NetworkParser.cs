@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
 
 namespace NetGen.Generator.Parsing;
 
@@ -130,7 +131,7 @@ internal static class NetworkParser
             Identifiers.Escape(name),
             inputSize,
             ResolveLoss(declaredLoss, output.Activation),
-            BuildLayers(inputSize, layers),
+            BuildNodes(inputSize, layers),
             embeddedWeightsPath);
         return new ParseResult(model, diagnostics.ToEquatableArray(), embeddedWeightsLocation);
     }
@@ -218,19 +219,26 @@ internal static class NetworkParser
         return null;
     }
 
-    private static EquatableArray<LayerModel> BuildLayers(int inputSize, List<LayerBuilder> layers)
+    /// <summary>
+    /// The layer nodes, in order: each Dense layer, then its activation unless it is Identity, then its Dropout unless
+    /// there is none (a rate of 0 is reported as NG0016 and makes no node, as before).
+    /// </summary>
+    private static EquatableArray<LayerNode> BuildNodes(int inputSize, List<LayerBuilder> layers)
     {
-        var models = ImmutableArray.CreateBuilder<LayerModel>(layers.Count);
+        var nodes = ImmutableArray.CreateBuilder<LayerNode>();
         int inputs = inputSize, offset = 0;
         foreach (LayerBuilder layer in layers)
         {
-            models.Add(new LayerModel(
-                layer.Index, inputs, layer.Units, layer.Activation, layer.EffectiveAlpha, ResolveInit(layer.Init, layer.Activation),
-                layer.DropoutRate, offset));
-            offset += layer.Units * (inputs + 1);
+            var dense = new DenseNode(layer.Index, inputs, layer.Units, ResolveInit(layer.Init, layer.Activation), offset);
+            nodes.Add(dense);
+            if (layer.Activation != Activation.Identity)
+                nodes.Add(new ActivationNode(layer.Index, layer.Units, layer.Activation, layer.EffectiveAlpha));
+            if (layer.DropoutRate > 0f)
+                nodes.Add(new DropoutNode(layer.Index, layer.Units, layer.DropoutRate));
+            offset += dense.ParameterCount;
             inputs = layer.Units;
         }
 
-        return models.MoveToImmutable().ToEquatableArray();
+        return nodes.ToImmutable().ToEquatableArray();
     }
 }

@@ -28,7 +28,7 @@ internal enum BatchForwardStrategy
 /// <summary>The plan for one Dense layer: its strategies, the widths its vector kernels are written for, and why.</summary>
 internal sealed class LayerPlan
 {
-    public LayerPlan(LayerModel layer, ForwardStrategy forward, IReadOnlyList<VectorWidth> widths, BatchForwardStrategy batchForward, string reason)
+    public LayerPlan(DenseStage layer, ForwardStrategy forward, IReadOnlyList<VectorWidth> widths, BatchForwardStrategy batchForward, string reason)
     {
         Layer = layer;
         Forward = forward;
@@ -37,7 +37,7 @@ internal sealed class LayerPlan
         Reason = reason;
     }
 
-    public LayerModel Layer { get; }
+    public DenseStage Layer { get; }
 
     public ForwardStrategy Forward { get; }
 
@@ -155,9 +155,9 @@ internal sealed class KernelPlan
     public static string BlockedInferenceRule => $"the layers with {BlockedInferenceMinInputs} or more inputs";
 
     public static KernelPlan For(NetworkModel model) =>
-        new(model, model.Layers.Select(PlanLayer).ToList());
+        new(model, model.Stages().Select(PlanLayer).ToList());
 
-    private static LayerPlan PlanLayer(LayerModel layer)
+    private static LayerPlan PlanLayer(DenseStage layer)
     {
         BatchForwardStrategy batch = layer.Inputs >= BlockedInferenceMinInputs ? BatchForwardStrategy.BatchKernel : BatchForwardStrategy.PerExampleRows;
         string batchReason = batch == BatchForwardStrategy.BatchKernel

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
 using NetGen.Safetensors;
 
 namespace NetGen.Generator.Weights;
@@ -38,7 +39,7 @@ internal static class EmbeddedWeightsBinder
         if (file.Problem is not null) return Failed(model, DiagnosticInfo.Create(DiagnosticDescriptors.WeightsFileMalformed, location, path, model.FullName, file.Problem));
 
         SafetensorsHeader header = ToHeader(file);
-        var shapes = model.Layers.Select(l => (l.Inputs, l.Units)).ToList();
+        var shapes = model.Nodes.OfType<DenseNode>().Select(d => (d.Inputs, d.Units)).ToList();
         SafetensorsError? error = SafetensorsLayerResolver.Resolve(header, shapes, out SafetensorsLayerTensors[] layers, out _);
         if (error is not null) return Failed(model, DiagnosticInfo.Create(Descriptor(error.Kind), location, path, model.FullName, error.ToString()));
 

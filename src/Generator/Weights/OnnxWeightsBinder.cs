@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using NetGen.Generator.Plan;
 using NetGen.Onnx;
 
 namespace NetGen.Generator.Weights;
@@ -25,7 +26,7 @@ internal static class OnnxWeightsBinder
         var network = new OnnxDenseNetwork();
         foreach (OnnxLayerFacts facts in onnx.Layers)
             network.Layers.Add(new OnnxDenseLayer(facts.Inputs, facts.Units, new float[0], facts.Source) { Activation = facts.Activation, Alpha = facts.Alpha });
-        DeclaredLayer[] declared = model.Layers.Select(l => new DeclaredLayer(l.Inputs, l.Units, l.Activation.ToString(), l.Alpha)).ToArray();
+        DeclaredLayer[] declared = model.Stages().Select(l => new DeclaredLayer(l.Inputs, l.Units, l.Activation.ToString(), l.Alpha)).ToArray();
         OnnxError? error = OnnxLayerMatcher.Match(network, declared);
         if (error is not null) return Failed(model, location, path, Descriptor(error.Kind), error.Message);
 

@@ -61,6 +61,12 @@ public class Adam : Optimizer
     protected sealed override bool StaysFinite(ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, int offset, long step) =>
         ElementwiseUpdate.StaysFinite(new Kernel(this, step), parameters, gradients, State(0, offset, parameters.Length), State(1, offset, parameters.Length));
 
+    private protected sealed override bool CanStepInto => true;
+
+    private protected sealed override bool StepInto(ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, int offset, long step, Span<float> nextParameters) =>
+        ElementwiseUpdate.StepInto(new Kernel(this, step), parameters, gradients, State(0, offset, parameters.Length), State(1, offset, parameters.Length),
+            nextParameters, NextState(0, offset, parameters.Length), NextState(1, offset, parameters.Length));
+
     private readonly struct Kernel : IUpdateKernel
     {
         private readonly Vector<float> _decay, _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _stepSize, _correction2Root, _epsilon;
@@ -83,8 +89,8 @@ public class Adam : Optimizer
 
         public Vector<float> Update(Vector<float> parameter, Vector<float> gradient, ref Vector<float> m, ref Vector<float> v)
         {
-            m = m * _beta1 + _oneMinusBeta1 * gradient;
-            v = v * _beta2 + _oneMinusBeta2 * gradient * gradient;
+            m = ElementwiseUpdate.FlushSubnormal(m * _beta1 + _oneMinusBeta1 * gradient);
+            v = ElementwiseUpdate.FlushSubnormal(v * _beta2 + _oneMinusBeta2 * gradient * gradient);
             Vector<float> denominator = Vector.SquareRoot(v) / _correction2Root + _epsilon;
             return parameter * _decay - _stepSize * m / denominator;
         }

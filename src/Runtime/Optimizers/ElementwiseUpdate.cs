@@ -20,11 +20,38 @@ internal static class ElementwiseUpdate
 {
     public static void Apply<TKernel>(in TKernel kernel, Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1)
         where TKernel : struct, IUpdateKernel =>
-        Run<TKernel, CommitMode>(kernel, parameters, parameters, gradients, state0, state1);
+        Run<TKernel, WriteMode>(kernel, parameters, gradients, state0, state1, parameters, state0, state1);
 
     public static bool StaysFinite<TKernel>(in TKernel kernel, ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1)
         where TKernel : struct, IUpdateKernel =>
-        Run<TKernel, CheckMode>(kernel, parameters, default, gradients, state0, state1);
+        Run<TKernel, CheckMode>(kernel, parameters, gradients, state0, state1, default, default, default);
+
+    /// <summary>
+    /// The step written to separate outputs (the inputs are only read), and whether every result is finite: training's
+    /// one pass per batch that both checks and computes the step, committed afterwards only if every slice was finite.
+    /// </summary>
+    public static bool StepInto<TKernel>(in TKernel kernel, ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients,
+        ReadOnlySpan<float> state0, ReadOnlySpan<float> state1, Span<float> nextParameters, Span<float> nextState0, Span<float> nextState1)
+        where TKernel : struct, IUpdateKernel =>
+        Run<TKernel, WriteMode>(kernel, parameters, gradients, state0, state1, nextParameters, nextState0, nextState1);
+
+    private static readonly Vector<float> SmallestNormal = new Vector<float>(1.17549435e-38f);
+
+    /// <summary>
+    /// <paramref name="state"/> with every subnormal lane (0 &lt; |x| &lt; 2^-126) replaced by 0. Optimizer state that decays
+    /// geometrically (momentum, Adam's moments, RMSprop's average) becomes subnormal for parameters whose gradient is
+    /// exactly 0 for hundreds of steps, such as the weights of an image's border pixels, and every Intel core measured here
+    /// (a 2-core Xeon, model 207) takes a microcode assist on each vector operation with a subnormal lane: a pass over
+    /// Adam's moments with one element in seven subnormal runs many times slower than with none
+    /// (benchmarks/subnormal measures it), and on that machine it was about half of a Fashion-MNIST epoch.
+    /// AMD cores do not pay this, and .NET cannot set the FTZ/DAZ bits, so the optimizers flush the state themselves.
+    /// A subnormal state value moves a parameter by less than 2^-126 * learning rate / epsilon (about 1e-33 for Adam's
+    /// defaults), far below the last bit of any parameter larger than about 1e-26, so the parameters match the unflushed
+    /// rule bit for bit in practice (the PyTorch trajectory tests compare them).
+    /// </summary>
+    /// <remarks>The test is "less than the smallest normal", which is false for NaN, so a NaN still reaches the finiteness check.</remarks>
+    public static Vector<float> FlushSubnormal(Vector<float> state) =>
+        Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(state), SmallestNormal), Vector<float>.Zero, state);
 
     /// <summary>Integer power by repeated squaring: only IEEE multiplications, so every platform gets the same bits (unlike <see cref="Math.Pow"/>).</summary>
     public static double Power(double x, long exponent)
@@ -39,39 +66,42 @@ internal static class ElementwiseUpdate
         return result;
     }
 
-    // State spans are either as long as the parameters or empty (an optimizer that needs fewer buffers).
-    private static bool Run<TKernel, TMode>(in TKernel kernel, ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1)
+    // State spans are either as long as the parameters or empty (an optimizer that needs fewer buffers). The outputs may
+    // be the inputs themselves (an in-place step) or separate buffers of the same lengths.
+    private static bool Run<TKernel, TMode>(in TKernel kernel, ReadOnlySpan<float> input, ReadOnlySpan<float> gradients,
+        ReadOnlySpan<float> state0, ReadOnlySpan<float> state1, Span<float> output, Span<float> nextState0, Span<float> nextState1)
         where TKernel : struct, IUpdateKernel
         where TMode : struct
     {
         bool has0 = !state0.IsEmpty, has1 = !state1.IsEmpty;
         ReadOnlySpan<Vector<float>> p = MemoryMarshal.Cast<float, Vector<float>>(input);
         ReadOnlySpan<Vector<float>> g = MemoryMarshal.Cast<float, Vector<float>>(gradients);
-        Span<Vector<float>> s0 = MemoryMarshal.Cast<float, Vector<float>>(state0);
-        Span<Vector<float>> s1 = MemoryMarshal.Cast<float, Vector<float>>(state1);
+        ReadOnlySpan<Vector<float>> s0 = MemoryMarshal.Cast<float, Vector<float>>(state0);
+        ReadOnlySpan<Vector<float>> s1 = MemoryMarshal.Cast<float, Vector<float>>(state1);
         Span<Vector<float>> o = MemoryMarshal.Cast<float, Vector<float>>(output);
+        Span<Vector<float>> o0 = MemoryMarshal.Cast<float, Vector<float>>(nextState0);
+        Span<Vector<float>> o1 = MemoryMarshal.Cast<float, Vector<float>>(nextState1);
         // x - x is 0 for finite x and NaN for NaN or infinity, and NaN survives addition: one vector add per value checks it.
         Vector<float> nonFinite = Vector<float>.Zero;
         for (int i = 0; i < p.Length; i++)
         {
             Vector<float> a = has0 ? s0[i] : default, b = has1 ? s1[i] : default;
             Vector<float> next = kernel.Update(p[i], g[i], ref a, ref b);
-            if (typeof(TMode) == typeof(CommitMode))
+            nonFinite += (next - next) + (a - a) + (b - b);
+            if (typeof(TMode) == typeof(WriteMode))
             {
                 o[i] = next;
-                if (has0) s0[i] = a;
-                if (has1) s1[i] = b;
-            }
-            else
-            {
-                nonFinite += (next - next) + (a - a) + (b - b);
+                if (has0) o0[i] = a;
+                if (has1) o1[i] = b;
             }
         }
 
         int done = p.Length * Vector<float>.Count;
         if (done < input.Length)
-            nonFinite += Tail<TKernel, TMode>(kernel, input.Slice(done), output.IsEmpty ? output : output.Slice(done), gradients.Slice(done),
-                has0 ? state0.Slice(done) : default, has1 ? state1.Slice(done) : default);
+            nonFinite += Tail<TKernel, TMode>(kernel, input.Slice(done), gradients.Slice(done),
+                has0 ? state0.Slice(done) : default, has1 ? state1.Slice(done) : default,
+                output.IsEmpty ? output : output.Slice(done), has0 && !nextState0.IsEmpty ? nextState0.Slice(done) : default,
+                has1 && !nextState1.IsEmpty ? nextState1.Slice(done) : default);
         return Vector.EqualsAll(nonFinite, Vector<float>.Zero);
     }
 
@@ -80,7 +110,8 @@ internal static class ElementwiseUpdate
     /// Zero parameters, gradients and state stay finite under every built-in rule (epsilon is positive), so padding lanes never raise the flag.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector<float> Tail<TKernel, TMode>(in TKernel kernel, ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> gradients, Span<float> state0, Span<float> state1)
+    private static Vector<float> Tail<TKernel, TMode>(in TKernel kernel, ReadOnlySpan<float> input, ReadOnlySpan<float> gradients,
+        ReadOnlySpan<float> state0, ReadOnlySpan<float> state1, Span<float> output, Span<float> nextState0, Span<float> nextState1)
         where TKernel : struct, IUpdateKernel
         where TMode : struct
     {
@@ -95,18 +126,19 @@ internal static class ElementwiseUpdate
         if (!state1.IsEmpty) state1.CopyTo(s1);
         Vector<float> a = MemoryMarshal.Cast<float, Vector<float>>(s0)[0], b = MemoryMarshal.Cast<float, Vector<float>>(s1)[0];
         Vector<float> next = kernel.Update(MemoryMarshal.Cast<float, Vector<float>>(p)[0], MemoryMarshal.Cast<float, Vector<float>>(g)[0], ref a, ref b);
-        if (typeof(TMode) != typeof(CommitMode)) return (next - next) + (a - a) + (b - b);
+        Vector<float> nonFinite = (next - next) + (a - a) + (b - b);
+        if (typeof(TMode) != typeof(WriteMode)) return nonFinite;
 
         MemoryMarshal.Cast<float, Vector<float>>(p)[0] = next;
         MemoryMarshal.Cast<float, Vector<float>>(s0)[0] = a;
         MemoryMarshal.Cast<float, Vector<float>>(s1)[0] = b;
         p.Slice(0, n).CopyTo(output);
-        if (!state0.IsEmpty) s0.Slice(0, n).CopyTo(state0);
-        if (!state1.IsEmpty) s1.Slice(0, n).CopyTo(state1);
-        return Vector<float>.Zero;
+        if (!nextState0.IsEmpty) s0.Slice(0, n).CopyTo(nextState0);
+        if (!nextState1.IsEmpty) s1.Slice(0, n).CopyTo(nextState1);
+        return nonFinite;
     }
 
-    private struct CommitMode { }
+    private struct WriteMode { }
 
     private struct CheckMode { }
 }

@@ -18,6 +18,7 @@ namespace NetGen;
 public abstract class Optimizer
 {
     private readonly float[][] _state;
+    private float[][]? _nextState;   // training's written-apart step (StepInto): the state after the pending step
     private int _parameterCount = -1;
     private float _learningRate;
 
@@ -97,6 +98,23 @@ public abstract class Optimizer
     /// <summary>State buffer <paramref name="index"/> for the parameters <c>offset .. offset + length</c>; zero before the first step.</summary>
     protected Span<float> State(int index, int offset, int length) => _state[index].AsSpan(offset, length);
 
+    /// <summary>
+    /// Whether this optimizer can write a step to separate buffers (<see cref="StepInto"/>), which lets training check and
+    /// compute a step in one pass and commit it afterwards. The built-in optimizers can; a derived optimizer outside this
+    /// library goes through <see cref="StaysFinite"/> and <see cref="Apply"/> instead.
+    /// </summary>
+    private protected virtual bool CanStepInto => false;
+
+    /// <summary>
+    /// Step number <paramref name="step"/> for the slice at <paramref name="offset"/>, reading the parameters and state and
+    /// writing the results to <paramref name="nextParameters"/> and <see cref="NextState"/>; returns whether all are finite.
+    /// </summary>
+    private protected virtual bool StepInto(ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, int offset, long step, Span<float> nextParameters) =>
+        throw new NotSupportedException("This optimizer has no written-apart step.");
+
+    /// <summary>The buffer that <see cref="StepInto"/> writes state <paramref name="index"/> to, for the parameters <c>offset .. offset + length</c>.</summary>
+    private protected Span<float> NextState(int index, int offset, int length) => _nextState![index].AsSpan(offset, length);
+
     /// <summary>Sizes the state on first use and checks the lengths; used by <see cref="Step"/> and by training.</summary>
     internal void Prepare(int parameterLength, int gradientLength)
     {
@@ -147,6 +165,37 @@ public abstract class Optimizer
     {
         for (int i = 0; i < _state.Length; i++) state[i].AsSpan().CopyTo(_state[i]);
         StepCount = stepCount;
+    }
+
+    /// <summary>Whether training may use <see cref="SliceStepInto"/>; sizes its buffers on first use (after <see cref="Prepare"/>).</summary>
+    internal bool PrepareStepInto()
+    {
+        if (!CanStepInto) return false;
+        if (_nextState is null || _nextState.Length != _state.Length || (_state.Length > 0 && _nextState[0].Length != _state[0].Length))
+        {
+            _nextState = new float[_state.Length][];
+            for (int i = 0; i < _state.Length; i++) _nextState[i] = new float[_state[i].Length];
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Training's one-pass step, part 1: computes the pending step for one slice into <paramref name="nextParameters"/>
+    /// and the optimizer's next-state buffers, changing nothing else; returns whether every result is finite.
+    /// </summary>
+    internal bool SliceStepInto(ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, int offset, Span<float> nextParameters) =>
+        StepInto(parameters, gradients, offset, StepCount + 1, nextParameters);
+
+    /// <summary>
+    /// Part 2, once every slice was finite (the caller copies the next parameters in): the next state becomes the state,
+    /// by swapping the buffers, and the step is counted. Not called for a refused step, which so changes nothing.
+    /// </summary>
+    internal void CommitStepInto()
+    {
+        float[][] next = _nextState!;
+        for (int i = 0; i < _state.Length; i++) (_state[i], next[i]) = (next[i], _state[i]);
+        StepCount++;
     }
 
     /// <summary>A copy of the state, for tests that check a refused step changed nothing.</summary>

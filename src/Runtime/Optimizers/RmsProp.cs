@@ -41,6 +41,12 @@ public sealed class RmsProp : Optimizer
     protected override bool StaysFinite(ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, int offset, long step) =>
         ElementwiseUpdate.StaysFinite(new Kernel(this), parameters, gradients, State(0, offset, parameters.Length), default);
 
+    private protected override bool CanStepInto => true;
+
+    private protected override bool StepInto(ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, int offset, long step, Span<float> nextParameters) =>
+        ElementwiseUpdate.StepInto(new Kernel(this), parameters, gradients, State(0, offset, parameters.Length), default,
+            nextParameters, NextState(0, offset, parameters.Length), default);
+
     private readonly struct Kernel : IUpdateKernel
     {
         private readonly Vector<float> _learningRate, _rho, _oneMinusRho, _epsilon;
@@ -56,7 +62,7 @@ public sealed class RmsProp : Optimizer
         public Vector<float> Update(Vector<float> parameter, Vector<float> gradient, ref Vector<float> squareAverage, ref Vector<float> unused)
         {
             // Same association as PyTorch's addcmul_ and addcdiv_: (value * t1) * t2 and (value * t1) / t2.
-            squareAverage = squareAverage * _rho + _oneMinusRho * gradient * gradient;
+            squareAverage = ElementwiseUpdate.FlushSubnormal(squareAverage * _rho + _oneMinusRho * gradient * gradient);
             return parameter - _learningRate * gradient / (Vector.SquareRoot(squareAverage) + _epsilon);
         }
     }

@@ -52,6 +52,12 @@ public sealed class Sgd : Optimizer
     protected override bool StaysFinite(ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, int offset, long step) =>
         ElementwiseUpdate.StaysFinite(new Kernel(this), parameters, gradients, Buffer(offset, parameters.Length), default);
 
+    private protected override bool CanStepInto => true;
+
+    private protected override bool StepInto(ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, int offset, long step, Span<float> nextParameters) =>
+        ElementwiseUpdate.StepInto(new Kernel(this), parameters, gradients, Buffer(offset, parameters.Length), default,
+            nextParameters, Momentum > 0 ? NextState(0, offset, parameters.Length) : default, default);
+
     private Span<float> Buffer(int offset, int length) => Momentum > 0 ? State(0, offset, length) : default;
 
     private readonly struct Kernel : IUpdateKernel
@@ -70,7 +76,7 @@ public sealed class Sgd : Optimizer
         public Vector<float> Update(Vector<float> parameter, Vector<float> gradient, ref Vector<float> buffer, ref Vector<float> unused)
         {
             if (!_useMomentum) return parameter - _learningRate * gradient;
-            buffer = _momentum * buffer + gradient;
+            buffer = ElementwiseUpdate.FlushSubnormal(_momentum * buffer + gradient);
             Vector<float> direction = _nesterov ? gradient + _momentum * buffer : buffer;
             return parameter - _learningRate * direction;
         }

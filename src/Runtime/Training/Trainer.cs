@@ -13,10 +13,14 @@ namespace NetGen;
 /// <list type="number">
 /// <item><description>accumulate: copy this worker's contiguous chunk of the (shuffled) batch into the staging buffers and
 /// accumulate its gradient into the worker's own buffer;</description></item>
-/// <item><description>reduce: for this worker's slice of the parameter vector, sum the workers' buffers in worker order,
-/// scale by <c>1/m</c>, add the L2 and L1 terms, check finiteness and check that the optimizer step would stay finite;</description></item>
-/// <item><description>apply (only if the main thread found everything finite): the optimizer step on this worker's slice.</description></item>
+/// <item><description>reduce: for this worker's slice of the parameter vector, block by block, sum the workers' buffers in
+/// worker order, scale by <c>1/m</c>, add the L2 and L1 terms, check finiteness, and compute the optimizer step into
+/// separate buffers (the built-in optimizers: one pass while the block is in L1) or only check that it would stay finite
+/// (a derived optimizer);</description></item>
+/// <item><description>apply (only if the main thread found everything finite): copy the computed parameters in and let the
+/// optimizer swap in its next state, or run the derived optimizer's step on this worker's slice.</description></item>
 /// </list>
+/// A refused step so changes neither the parameters nor the optimizer's state.
 /// </remarks>
 internal sealed class Trainer : IStagedJob, IDisposable
 {
@@ -32,6 +36,12 @@ internal sealed class Trainer : IStagedJob, IDisposable
     private readonly bool _measureAccuracy;
     private readonly int _inputs, _outputs, _workers, _batchSize;
     private readonly float[] _batchInputs, _batchTargets, _batchOutputs, _gradient;
+    // One-pass steps (optimizers that can write a step apart): the reduce stage computes the step block by block into
+    // _nextParameters and the optimizer's next state while the block's gradient is still in L1, and the apply stage only
+    // copies it in. Otherwise the gradient goes to _gradient and the optimizer checks, then applies, in two more passes.
+    private readonly bool _onePassStep;
+    private readonly float[] _nextParameters;
+    private readonly float[][] _blockGradients;
     private readonly float[][] _workerGradients;
     private readonly double[] _workerLoss, _workerSquares, _workerAbsolutes;
     private readonly long[] _workerCorrect;
@@ -61,7 +71,11 @@ internal sealed class Trainer : IStagedJob, IDisposable
         _batchInputs = new float[_batchSize * _inputs];
         _batchTargets = new float[_batchSize * _outputs];
         _batchOutputs = _measureAccuracy ? new float[_batchSize * _outputs] : Array.Empty<float>();
-        _gradient = new float[parameters];
+        _onePassStep = optimizer.PrepareStepInto();
+        _gradient = _onePassStep ? Array.Empty<float>() : new float[parameters];
+        _nextParameters = _onePassStep ? new float[parameters] : Array.Empty<float>();
+        _blockGradients = new float[_workers][];
+        for (int w = 0; w < _workers; w++) _blockGradients[w] = _onePassStep ? new float[BlockSize] : Array.Empty<float>();
         _workerGradients = new float[_workers][];
         for (int w = 0; w < _workers; w++) _workerGradients[w] = new float[parameters];
         _workerLoss = new double[_workers];
@@ -208,7 +222,8 @@ internal sealed class Trainer : IStagedJob, IDisposable
                 break;
             default:
                 int start = _sliceStart[worker], length = _sliceStart[worker + 1] - start;
-                _optimizer.ApplySlice(_network.Parameters.Slice(start, length), _gradient.AsSpan(start, length), start);
+                if (_onePassStep) _nextParameters.AsSpan(start, length).CopyTo(_network.Parameters.Slice(start, length));
+                else _optimizer.ApplySlice(_network.Parameters.Slice(start, length), _gradient.AsSpan(start, length), start);
                 break;
         }
     }
@@ -237,7 +252,8 @@ internal sealed class Trainer : IStagedJob, IDisposable
             throw new TrainingDivergedException(epoch, batch, lastFiniteLoss, "the optimizer step would make a parameter or the optimizer's state NaN or infinite");
 
         _pool.Run(ApplyStage, 1);
-        _optimizer.CompleteSlicedStep();
+        if (_onePassStep) _optimizer.CommitStepInto();
+        else _optimizer.CompleteSlicedStep();
         return cost;
     }
 
@@ -273,21 +289,25 @@ internal sealed class Trainer : IStagedJob, IDisposable
         bool stepFinite = true;
         for (int block = start; block < end; block += BlockSize)
         {
-            int blockEnd = Math.Min(block + BlockSize, end);
-            Span<float> gradient = _gradient.AsSpan(block, blockEnd - block);
+            int blockEnd = Math.Min(block + BlockSize, end), length = blockEnd - block;
+            // The block's gradient: the worker's own block buffer (one-pass steps), else its place in the full gradient.
+            Span<float> gradient = _onePassStep ? _blockGradients[worker].AsSpan(0, length) : _gradient.AsSpan(block, length);
             GradientMath.SumAndClear(gradient, _workerGradients, block);
             foreach (ParameterSegment segment in _segments)
             {
                 int from = Math.Max(segment.Start, block), to = Math.Min(segment.End, blockEnd);
                 if (from >= to) continue;
-                nonFinite += GradientMath.Finish(_gradient.AsSpan(from, to - from), parameters.Slice(from, to - from), scale,
-                    segment.IsRegularized ? l2Scale : 0, ref squares);
+                Span<float> part = gradient.Slice(from - block, to - from);
+                nonFinite += GradientMath.Finish(part, parameters.Slice(from, to - from), scale, segment.IsRegularized ? l2Scale : 0, ref squares);
                 if (segment.IsRegularized && l1Scale != 0)
-                    nonFinite += GradientMath.AddL1(_gradient.AsSpan(from, to - from), parameters.Slice(from, to - from), l1Scale, ref absolutes);
+                    nonFinite += GradientMath.AddL1(part, parameters.Slice(from, to - from), l1Scale, ref absolutes);
             }
 
-            // Once a gradient is non-finite the batch is rejected anyway; skip the step check. The rest must still be summed and cleared.
-            if (nonFinite == 0 && stepFinite) stepFinite = _optimizer.SliceStaysFinite(parameters.Slice(block, blockEnd - block), gradient, block);
+            // Once a gradient is non-finite the batch is rejected anyway; skip the step. The rest must still be summed and cleared.
+            if (nonFinite != 0 || !stepFinite) continue;
+            stepFinite = _onePassStep
+                ? _optimizer.SliceStepInto(parameters.Slice(block, length), gradient, block, _nextParameters.AsSpan(block, length))
+                : _optimizer.SliceStaysFinite(parameters.Slice(block, length), gradient, block);
         }
 
         _workerSquares[worker] = squares;

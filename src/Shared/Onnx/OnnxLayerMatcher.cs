@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace NetGen.Onnx
 {
-    /// <summary>One declared Dense layer as the matcher sees it, the same for the runtime's LayerInfo and the generator's LayerModel.</summary>
+    /// <summary>One declared Dense layer as the matcher sees it, the same for the runtime's LayerInfo and the generator's Dense nodes (with the activation that follows each).</summary>
     internal readonly struct DeclaredLayer
     {
         public DeclaredLayer(int inputs, int units, string activation, float alpha)

@@ -39,7 +39,7 @@ public class EmbeddedWeightsIncrementalityTests
     {
         using WeightsAdditionalText original = WeightsAdditionalText.Create("policy.safetensors", Weights(1));
         GeneratorRun first = First(original);
-        string before = first.GeneratedSources.Single().SourceText.ToString();
+        string before = first.MainSource;
 
         // Hosts hand the generator a new AdditionalText when the file changes; csc builds a new one per compilation.
         using var changed = WeightsAdditionalText.Create("policy.safetensors", Weights(2));
@@ -48,7 +48,7 @@ public class EmbeddedWeightsIncrementalityTests
         second.AssertNoCrash();
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, TrackingNames.WeightsRead));
         Assert.Contains(IncrementalStepRunReason.Modified, OutputReasons(second));
-        Assert.NotEqual(before, second.GeneratedSources.Single().SourceText.ToString());
+        Assert.NotEqual(before, second.MainSource);
     }
 
     [Fact]

@@ -38,6 +38,21 @@ internal sealed class GeneratorRun
 
     public ImmutableArray<GeneratedSourceResult> GeneratedSources => Generator.GeneratedSources;
 
+    /// <summary>Files the generator writes for each network: the public surface, the kernels, the batch kernels.</summary>
+    public const int FilesPerNetwork = 3;
+
+    /// <summary>The public-surface file (<c>Name.g.cs</c>) of the run's one network.</summary>
+    public string MainSource => GeneratedSources
+        .Single(s => !s.HintName.EndsWith(".Kernels.g.cs", System.StringComparison.Ordinal) && !s.HintName.EndsWith(".Batch.g.cs", System.StringComparison.Ordinal))
+        .SourceText.ToString();
+
+    /// <summary>The file of the run's one network whose hint name ends in <paramref name="suffix"/><c>.g.cs</c>.</summary>
+    public string SourceEndingIn(string suffix) =>
+        GeneratedSources.Single(s => s.HintName.EndsWith(suffix + ".g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+
+    /// <summary>Every generated file's text, in hint-name order.</summary>
+    public string AllSources => string.Join("\n", GeneratedSources.OrderBy(s => s.HintName, System.StringComparer.Ordinal).Select(s => s.SourceText.ToString()));
+
     public static GeneratorRun Run(Compilation compilation, bool trackSteps = false)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(

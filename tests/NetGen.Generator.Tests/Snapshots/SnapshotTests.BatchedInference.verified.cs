@@ -41,7 +41,7 @@ namespace Vision
             + "=========================================================================\n" + "Total params: 835\n" + "Loss: CategoricalCrossEntropy";
 
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private readonly float[] __netgenParameters = new float[ParameterCount];
+        private readonly global::NetGen.Kernels.AlignedParameters __netgenParameterStore = new global::NetGen.Kernels.AlignedParameters(ParameterCount);
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] __netgenGradients = new float[ParameterCount];
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -76,16 +76,15 @@ namespace Vision
         public Patches(int seed)
         {
             __netgenSeed = seed;
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 768), global::NetGen.Init.He, 48, 16, seed, 0);
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 784, 48), global::NetGen.Init.Xavier, 16, 3, seed,
-                1);
+            global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(0, 768), global::NetGen.Init.He, 48, 16, seed, 0);
+            global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(784, 48), global::NetGen.Init.Xavier, 16, 3, seed, 1);
         }
 
         /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public global::System.Span<float> Parameters => __netgenParameters;
+        public global::System.Span<float> Parameters => __netgenParameterStore.Span;
 
         /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -107,7 +106,7 @@ namespace Vision
             if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Patches",
                 nameof(OutputSize), OutputSize);
             global::System.Span<float> scratch = stackalloc float[19];
-            __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+            __netgenImpl.Infer(Parameters, input, output, scratch);
         }
 
         /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
@@ -122,7 +121,7 @@ namespace Vision
                 InputSize);
             global::System.Span<float> scratch = stackalloc float[19];
             global::System.Span<float> output = scratch.Slice(16, OutputSize);
-            __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+            __netgenImpl.Infer(Parameters, input, output, scratch);
             int best = 0;
             for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;
             return best;
@@ -153,13 +152,13 @@ namespace Vision
                 // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
                 // ForwardBatch of one example is bit-identical to Forward.
                 float[] blockScratch = __netgenInferenceBatchScratch ??= new float[1024];
-                __netgenImpl.InferBatch(__netgenParameters, inputs, outputs, count, blockScratch);
+                __netgenImpl.InferBatch(Parameters, inputs, outputs, count, blockScratch);
                 return;
             }
 #endif
             global::System.Span<float> scratch = stackalloc float[19];
             for (int example = 0; example < count; example++)
-                __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
+                __netgenImpl.Infer(Parameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
         }
 
         /// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref="Gradients"/>.</summary>
@@ -195,7 +194,7 @@ namespace Vision
                 nameof(ParameterCount), ParameterCount);
             const ulong stream = 0; // no dropout: the stream is unused
             global::System.Span<float> scratch = stackalloc float[54];
-            return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
+            return __netgenImpl.Train(Parameters, input, target, gradients, __netgenSeed, stream, scratch);
         }
 
         /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to
@@ -264,8 +263,7 @@ namespace Vision
                 // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
                 // AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.
                 float[] blockScratch = __netgenBatchScratch ??= new float[3456];
-                return (float)__netgenImpl.TrainBatch(__netgenParameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs,
-                    blockScratch);
+                return (float)__netgenImpl.TrainBatch(Parameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs, blockScratch);
             }
 #endif
             global::System.Span<float> scratch = stackalloc float[54];
@@ -273,7 +271,7 @@ namespace Vision
             double loss = 0;
             for (int example = 0; example < count; example++)
             {
-                loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
+                loss += __netgenImpl.Train(Parameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
                     gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
                 if (!outputs.IsEmpty) scratch.Slice(16, OutputSize).CopyTo(outputs.Slice(example * OutputSize, OutputSize));
             }
@@ -314,563 +312,5 @@ namespace Vision
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
 
-        // The specialised kernels: every size and offset below is a constant of this network.
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        [global::System.Diagnostics.DebuggerNonUserCode]
-        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        private static class __netgenImpl
-        {
-            /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
-            public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
-                global::System.Span<float> output, global::System.Span<float> scratch)
-            {
-                global::System.Span<float> hidden0 = scratch.Slice(0, 16);
-                Layer0Linear(parameters, input, hidden0);
-                Layer0Activate(hidden0);
-                Layer1Linear(parameters, hidden0, output);
-                Layer1Activate(output);
-            }
-
-            /// <summary>
-            /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
-            /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
-            /// </summary>
-            public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
-                global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
-            {
-                global::System.Span<float> activation0 = scratch.Slice(0, 16);
-                global::System.Span<float> activation1 = scratch.Slice(16, 3);
-                global::System.Span<float> logits = scratch.Slice(19, 3);
-                global::System.Span<float> deltaA = scratch.Slice(22, 16);
-                global::System.Span<float> deltaB = scratch.Slice(38, 16);
-                _ = seed; // no dropout layers: the example's randomness is unused
-                _ = stream;
-
-                // Forward, keeping every layer's activations for the backward pass.
-                Layer0Linear(parameters, input, activation0);
-                Layer0Activate(activation0);
-                Layer1Linear(parameters, activation0, logits);
-                logits.CopyTo(activation1);
-                Layer1Activate(activation1);
-
-                // Backward: the fused output delta, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]) layer by layer.
-                float loss = OutputGradient(logits, activation1, target, deltaA);
-                Layer1Backward(parameters, activation0, deltaA, gradients, deltaB);
-                Layer0ActivationGradient(activation0, deltaB);
-                Layer0Backward(parameters, input, deltaB, gradients);
-                return loss;
-            }
-
-#if NET8_0_OR_GREATER
-            /// <summary>As <see cref="Infer"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels.</summary>
-            public static void InferBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs,
-                global::System.Span<float> outputs, int count, global::System.Span<float> scratch)
-            {
-                for (int first = 0; first < count; first += 64)
-                {
-                    int n = global::System.Math.Min(64, count - first);
-                    global::System.ReadOnlySpan<float> input = inputs.Slice(first * 48, n * 48);
-                    global::System.Span<float> output = outputs.Slice(first * 3, n * 3);
-                    global::System.Span<float> hidden0 = scratch.Slice(0, n * 16);
-                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(0, 768), parameters.Slice(768, 16), input, hidden0, n, 48, 16);
-                    for (int e = 0; e < n; e++) Layer0Activate(hidden0.Slice(e * 16, 16));
-                    for (int e = 0; e < n; e++) Layer1Linear(parameters, hidden0.Slice(e * 16, 16), output.Slice(e * 3, 3));
-                    for (int e = 0; e < n; e++) Layer1Activate(output.Slice(e * 3, 3));
-                }
-            }
-#endif
-
-#if NET8_0_OR_GREATER
-            /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss and,
-            /// unless <paramref name="outputs"/> is empty, writes the output layer's activations there.</summary>
-            public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs,
-                global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream,
-                global::System.Span<float> outputs, global::System.Span<float> scratch)
-            {
-                _ = seed; // no dropout layers: the examples' randomness is unused
-                _ = stream;
-                double loss = 0;
-                for (int first = 0; first < count; first += 64)
-                {
-                    int n = global::System.Math.Min(64, count - first);
-                    global::System.ReadOnlySpan<float> input = inputs.Slice(first * 48, n * 48);
-                    global::System.Span<float> activation0 = scratch.Slice(0, n * 16);
-                    global::System.Span<float> activation1 = scratch.Slice(1024, n * 3);
-                    global::System.Span<float> logits = scratch.Slice(1216, n * 3);
-                    global::System.Span<float> deltaA = scratch.Slice(1408, n * 16);
-                    global::System.Span<float> deltaB = scratch.Slice(2432, n * 16);
-
-                    // Forward, a layer at a time for the whole block.
-                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(0, 768), parameters.Slice(768, 16), input, activation0, n, 48, 16);
-                    for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 16, 16));
-                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(784, 48), parameters.Slice(832, 3), activation0, logits, n, 16, 3);
-                    logits.CopyTo(activation1);
-                    for (int e = 0; e < n; e++) Layer1Activate(activation1.Slice(e * 3, 3));
-                    if (!outputs.IsEmpty) activation1.CopyTo(outputs.Slice(first * 3, n * 3));
-
-                    // The fused output deltas, example by example.
-                    for (int e = 0; e < n; e++)
-                    {
-                        loss += OutputGradient(logits.Slice(e * 3, 3), activation1.Slice(e * 3, 3), targets.Slice((first + e) * 3, 3), deltaA.Slice(e * 3, 3));
-                    }
-
-                    // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 3), activation0, gradients.Slice(784, 48), gradients.Slice(832,
-                        3), n, 16, 3);
-                    global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(784, 48), deltaA.Slice(0, n * 3), deltaB, n, 16, 3);
-                    for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 16, 16), deltaB.Slice(e * 16, 16));
-                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 16), input, gradients.Slice(0, 768), gradients.Slice(768, 16),
-                        n, 48, 16);
-                }
-                return loss;
-            }
-#endif
-
-            /// <summary>The example's CategoricalCrossEntropy loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
-            public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction,
-                global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
-            {
-                logits = logits.Slice(0, 3);
-                prediction = prediction.Slice(0, 3);
-                target = target.Slice(0, 3);
-                delta = delta.Slice(0, 3);
-                // -sum y ln softmax(z) = sum y (logsumexp(z) - z): finite even when a probability underflows to 0.
-                float max = logits[0];
-                for (int i = 1; i < 3; i++) max = global::System.MathF.Max(max, logits[i]);
-                float sumExp = 0f;
-                for (int i = 0; i < 3; i++) sumExp += global::System.MathF.Exp(logits[i] - max);
-                float logSumExp = max + global::System.MathF.Log(sumExp);
-                float loss = 0f, targetSum = 0f;
-                for (int i = 0; i < 3; i++)
-                {
-                    float y = target[i];
-                    targetSum += y;
-                    if (y != 0f) loss += y * (logSumExp - logits[i]);
-                }
-                // dL/dz = yhat * sum(y) - y: the familiar yhat - y when the target sums to 1, and exact when it does not.
-                for (int i = 0; i < 3; i++) delta[i] = prediction[i] * targetSum - target[i];
-                return loss;
-            }
-
-            /// <summary>Layer 0, Dense(48 -> 16, Relu): <c>z = W x + b</c>.</summary>
-            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 48 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched
-            /// inference uses BatchKernels.Linear (48 inputs &gt;= 40).</remarks>
-            public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
-            {
-                const int Inputs = 48, Units = 16;
-                global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
-                global::System.ReadOnlySpan<float> biases = parameters.Slice(768, Units);
-                x = x.Slice(0, Inputs);
-#if NET8_0_OR_GREATER
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-                {
-                    z = z.Slice(0, Units);
-                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
-                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
-                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
-                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
-                    global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)32);
-                    for (int unit = 0; unit < 16; unit += 8)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum0 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
-                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)16), x1, sum0);
-                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)32), x2, sum0);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum1 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)48) * x0;
-                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)64), x1, sum1);
-                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80), x2, sum1);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum2 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)96) * x0;
-                        sum2 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)112), x1, sum2);
-                        sum2 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)128), x2, sum2);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum3 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)144) * x0;
-                        sum3 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)160), x1, sum3);
-                        sum3 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)176), x2, sum3);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum4 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)192) * x0;
-                        sum4 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)208), x1, sum4);
-                        sum4 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)224), x2, sum4);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum5 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)240) * x0;
-                        sum5 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)256), x1, sum5);
-                        sum5 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)272), x2, sum5);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum6 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)288) * x0;
-                        sum6 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)304), x1, sum6);
-                        sum6 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)320), x2, sum6);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum7 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)336) * x0;
-                        sum7 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)352), x1, sum7);
-                        sum7 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)368), x2, sum7);
-                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
-                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
-                    }
-                    return;
-                }
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                {
-                    z = z.Slice(0, Units);
-                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
-                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
-                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-                    for (int unit = 0; unit < 16; unit += 8)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        for (int k = 0; k < 48; k += 8)
-                        {
-                            global::System.Runtime.Intrinsics.Vector256<float> input =
-                                global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)k);
-                            sum0 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k), input,
-                                sum0);
-                            sum1 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 48)),
-                                input, sum1);
-                            sum2 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k + 96)),
-                                input, sum2);
-                            sum3 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k
-                                + 144)), input, sum3);
-                            sum4 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k
-                                + 192)), input, sum4);
-                            sum5 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k
-                                + 240)), input, sum5);
-                            sum6 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k
-                                + 288)), input, sum6);
-                            sum7 = global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(k
-                                + 336)), input, sum7);
-                        }
-                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
-                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
-                    }
-                    return;
-                }
-                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                {
-                    z = z.Slice(0, Units);
-                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
-                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
-                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-                    for (int unit = 0; unit < 16; unit += 8)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector128<float> sum0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector128<float> sum1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector128<float> sum2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector128<float> sum3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector128<float> sum4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector128<float> sum5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector128<float> sum6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                        global::System.Runtime.Intrinsics.Vector128<float> sum7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                        for (int k = 0; k < 48; k += 4)
-                        {
-                            global::System.Runtime.Intrinsics.Vector128<float> input =
-                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k);
-                            sum0 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k), input,
-                                sum0);
-                            sum1 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 48)),
-                                input, sum1);
-                            sum2 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k + 96)),
-                                input, sum2);
-                            sum3 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
-                                + 144)), input, sum3);
-                            sum4 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
-                                + 192)), input, sum4);
-                            sum5 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
-                                + 240)), input, sum5);
-                            sum6 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
-                                + 288)), input, sum6);
-                            sum7 = global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(k
-                                + 336)), input, sum7);
-                        }
-                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3)
-                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
-                        global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7)
-                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
-                    }
-                    return;
-                }
-#endif
-                if (global::System.Numerics.Vector.IsHardwareAccelerated)
-                {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
-                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
-                    int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
-                    for (int unit = 0; unit < 16; unit += 4)
-                    {
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row0 =
-                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
-                            global::System.Numerics.Vector<float>>(weights.Slice(unit * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row1 =
-                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
-                            + 1) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row2 =
-                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
-                            + 2) * Inputs, Inputs));
-                        global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> row3 =
-                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(weights.Slice((unit
-                            + 3) * Inputs, Inputs));
-                        global::System.Numerics.Vector<float> sum0 = global::System.Numerics.Vector<float>.Zero;
-                        global::System.Numerics.Vector<float> sum1 = global::System.Numerics.Vector<float>.Zero;
-                        global::System.Numerics.Vector<float> sum2 = global::System.Numerics.Vector<float>.Zero;
-                        global::System.Numerics.Vector<float> sum3 = global::System.Numerics.Vector<float>.Zero;
-                        for (int k = 0; k < inputVectors.Length; k++)
-                        {
-                            global::System.Numerics.Vector<float> input = inputVectors[k];
-                            sum0 += row0[k] * input;
-                            sum1 += row1[k] * input;
-                            sum2 += row2[k] * input;
-                            sum3 += row3[k] * input;
-                        }
-                        float z0 = global::System.Numerics.Vector.Dot(sum0, global::System.Numerics.Vector<float>.One) + biases[unit];
-                        float z1 = global::System.Numerics.Vector.Dot(sum1, global::System.Numerics.Vector<float>.One) + biases[(unit + 1)];
-                        float z2 = global::System.Numerics.Vector.Dot(sum2, global::System.Numerics.Vector<float>.One) + biases[(unit + 2)];
-                        float z3 = global::System.Numerics.Vector.Dot(sum3, global::System.Numerics.Vector<float>.One) + biases[(unit + 3)];
-                        for (int i = tail; i < Inputs; i++)
-                        {
-                            float input = x[i];
-                            z0 += weights[unit * Inputs + i] * input;
-                            z1 += weights[(unit + 1) * Inputs + i] * input;
-                            z2 += weights[(unit + 2) * Inputs + i] * input;
-                            z3 += weights[(unit + 3) * Inputs + i] * input;
-                        }
-                        z[unit] = z0;
-                        z[(unit + 1)] = z1;
-                        z[(unit + 2)] = z2;
-                        z[(unit + 3)] = z3;
-                    }
-                }
-                else
-                {
-                    for (int unit = 0; unit < Units; unit++)
-                    {
-                        global::System.ReadOnlySpan<float> row = weights.Slice(unit * Inputs, Inputs);
-                        float sum = biases[unit];
-                        for (int i = 0; i < Inputs; i++) sum += row[i] * x[i];
-                        z[unit] = sum;
-                    }
-                }
-            }
-
-            /// <summary>Layer 0's activation, Relu, applied in place.</summary>
-            public static void Layer0Activate(global::System.Span<float> values)
-            {
-                values = values.Slice(0, 16);
-                global::NetGen.Kernels.ActivationKernels.Rectify(values, 0f);
-            }
-
-            /// <summary>Turns dL/dA into dL/dZ for layer 0 (Relu), from the activations <c>a = g(z)</c>.</summary>
-            public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-            {
-                activations = activations.Slice(0, 16);
-                deltas = deltas.Slice(0, 16);
-                global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0f);
-            }
-
-            /// <summary>Layer 0, Dense(48 -> 16, Relu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no
-            /// gradient).</summary>
-            public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
-                global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
-            {
-                const int Inputs = 48, Units = 16;
-                global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
-                global::System.ReadOnlySpan<float> biases = parameters.Slice(768, Units);
-                x = x.Slice(0, Inputs);
-                global::System.Span<float> weightGradients = gradients.Slice(0, Units * Inputs);
-                global::System.Span<float> biasGradients = gradients.Slice(768, Units);
-                dz = dz.Slice(0, Units);
-#if NET8_0_OR_GREATER
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-                {
-                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
-                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
-                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
-                    global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)32);
-                    for (int unit = 0; unit < Units; unit++)
-                    {
-                        float delta = dz[unit];
-                        biasGradients[unit] += delta;
-                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
-                        if (delta == 0f) continue;
-                        global::System.Runtime.Intrinsics.Vector512<float> deltaVector = global::System.Runtime.Intrinsics.Vector512.Create(delta);
-                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x0,
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)0)), ref gradientRow, (nuint)0);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x1,
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)16)), ref gradientRow, (nuint)16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.Simd512.MultiplyAdd(deltaVector, x2,
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientRow, (nuint)32)), ref gradientRow, (nuint)32);
-                    }
-                    return;
-                }
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                {
-                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
-                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-                    for (int unit = 0; unit < Units; unit++)
-                    {
-                        float delta = dz[unit];
-                        biasGradients[unit] += delta;
-                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
-                        if (delta == 0f) continue;
-                        global::System.Runtime.Intrinsics.Vector256<float> deltaVector = global::System.Runtime.Intrinsics.Vector256.Create(delta);
-                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
-                        for (int k = 0; k < 48; k += 8)
-                        {
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.Simd256.MultiplyAdd(deltaVector,
-                                global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, (nuint)k),
-                                global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientRow, (nuint)k)), ref gradientRow, (nuint)k);
-                        }
-                    }
-                    return;
-                }
-                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                {
-                    ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradients);
-                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-                    for (int unit = 0; unit < Units; unit++)
-                    {
-                        float delta = dz[unit];
-                        biasGradients[unit] += delta;
-                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
-                        if (delta == 0f) continue;
-                        global::System.Runtime.Intrinsics.Vector128<float> deltaVector = global::System.Runtime.Intrinsics.Vector128.Create(delta);
-                        ref float gradientRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, unit * Inputs);
-                        for (int k = 0; k < 48; k += 4)
-                        {
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.Simd128.MultiplyAdd(deltaVector,
-                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, (nuint)k),
-                                global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientRow, (nuint)k)), ref gradientRow, (nuint)k);
-                        }
-                    }
-                    return;
-                }
-#endif
-                if (global::System.Numerics.Vector.IsHardwareAccelerated)
-                {
-                    global::System.ReadOnlySpan<global::System.Numerics.Vector<float>> inputVectors =
-                        global::System.Runtime.InteropServices.MemoryMarshal.Cast<float, global::System.Numerics.Vector<float>>(x);
-                    int tail = inputVectors.Length * global::System.Numerics.Vector<float>.Count;
-                    for (int unit = 0; unit < Units; unit++)
-                    {
-                        float delta = dz[unit];
-                        biasGradients[unit] += delta;
-                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
-                        if (delta == 0f) continue;
-                        global::System.Numerics.Vector<float> deltaVector = new global::System.Numerics.Vector<float>(delta);
-                        global::System.Span<global::System.Numerics.Vector<float>> gradientRow =
-                            global::System.Runtime.InteropServices.MemoryMarshal.Cast<float,
-                            global::System.Numerics.Vector<float>>(weightGradients.Slice(unit * Inputs, Inputs));
-                        for (int k = 0; k < inputVectors.Length; k++)
-                        {
-                            gradientRow[k] += deltaVector * inputVectors[k];
-                        }
-                        for (int i = tail; i < Inputs; i++)
-                        {
-                            weightGradients[unit * Inputs + i] += delta * x[i];
-                        }
-                    }
-                }
-                else
-                {
-                    for (int unit = 0; unit < Units; unit++)
-                    {
-                        float delta = dz[unit];
-                        biasGradients[unit] += delta;
-                        // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
-                        if (delta == 0f) continue;
-                        for (int i = 0; i < Inputs; i++)
-                        {
-                            weightGradients[unit * Inputs + i] += delta * x[i];
-                        }
-                    }
-                }
-            }
-
-            /// <summary>Layer 1, Dense(16 -> 3, Softmax): <c>z = W x + b</c>.</summary>
-            /// <remarks>Plan: Straight-line code: 48 weights &lt;= 64; batched inference runs it row by row (16 inputs &lt; 40).</remarks>
-            public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
-            {
-                const int Inputs = 16, Units = 3;
-                global::System.ReadOnlySpan<float> weights = parameters.Slice(784, Units * Inputs);
-                global::System.ReadOnlySpan<float> biases = parameters.Slice(832, Units);
-                x = x.Slice(0, Inputs);
-                z = z.Slice(0, Units);
-                z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2] + weights[3] * x[3] + weights[4] * x[4] + weights[5] * x[5]
-                    + weights[6] * x[6] + weights[7] * x[7] + weights[8] * x[8] + weights[9] * x[9] + weights[10] * x[10] + weights[11] * x[11]
-                    + weights[12] * x[12] + weights[13] * x[13] + weights[14] * x[14] + weights[15] * x[15];
-                z[1] = biases[1] + weights[16] * x[0] + weights[17] * x[1] + weights[18] * x[2] + weights[19] * x[3] + weights[20] * x[4] + weights[21] * x[5]
-                    + weights[22] * x[6] + weights[23] * x[7] + weights[24] * x[8] + weights[25] * x[9] + weights[26] * x[10] + weights[27] * x[11]
-                    + weights[28] * x[12] + weights[29] * x[13] + weights[30] * x[14] + weights[31] * x[15];
-                z[2] = biases[2] + weights[32] * x[0] + weights[33] * x[1] + weights[34] * x[2] + weights[35] * x[3] + weights[36] * x[4] + weights[37] * x[5]
-                    + weights[38] * x[6] + weights[39] * x[7] + weights[40] * x[8] + weights[41] * x[9] + weights[42] * x[10] + weights[43] * x[11]
-                    + weights[44] * x[12] + weights[45] * x[13] + weights[46] * x[14] + weights[47] * x[15];
-            }
-
-            /// <summary>Layer 1's activation, Softmax, applied in place.</summary>
-            public static void Layer1Activate(global::System.Span<float> values)
-            {
-                values = values.Slice(0, 3);
-                global::NetGen.Kernels.ActivationKernels.Softmax(values);
-            }
-
-            /// <summary>Layer 1, Dense(16 -> 3, Softmax): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T
-            /// dZ.</summary>
-            public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
-                global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
-            {
-                const int Inputs = 16, Units = 3;
-                global::System.ReadOnlySpan<float> weights = parameters.Slice(784, Units * Inputs);
-                global::System.ReadOnlySpan<float> biases = parameters.Slice(832, Units);
-                x = x.Slice(0, Inputs);
-                global::System.Span<float> weightGradients = gradients.Slice(784, Units * Inputs);
-                global::System.Span<float> biasGradients = gradients.Slice(832, Units);
-                dz = dz.Slice(0, Units);
-                dx = dx.Slice(0, Inputs);
-                dx.Clear();
-                for (int unit = 0; unit < Units; unit++)
-                {
-                    float delta = dz[unit];
-                    biasGradients[unit] += delta;
-                    // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
-                    if (delta == 0f) continue;
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        weightGradients[unit * Inputs + i] += delta * x[i];
-                        dx[i] += delta * weights[unit * Inputs + i];
-                    }
-                }
-            }
-
-        }
     }
 }

@@ -41,7 +41,7 @@ namespace Lecture
             + "=========================================================================\n" + "Total params: 16\n" + "Loss: BinaryCrossEntropy";
 
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private readonly float[] __netgenParameters = new float[ParameterCount];
+        private readonly global::NetGen.Kernels.AlignedParameters __netgenParameterStore = new global::NetGen.Kernels.AlignedParameters(ParameterCount);
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] __netgenGradients = new float[ParameterCount];
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -72,15 +72,15 @@ namespace Lecture
         public Tiny(int seed)
         {
             __netgenSeed = seed;
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 9), global::NetGen.Init.Xavier, 3, 3, seed, 0);
-            global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 12, 3), global::NetGen.Init.Xavier, 3, 1, seed, 1);
+            global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(0, 9), global::NetGen.Init.Xavier, 3, 3, seed, 0);
+            global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(12, 3), global::NetGen.Init.Xavier, 3, 1, seed, 1);
         }
 
         /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public global::System.Span<float> Parameters => __netgenParameters;
+        public global::System.Span<float> Parameters => __netgenParameterStore.Span;
 
         /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -102,7 +102,7 @@ namespace Lecture
             if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Tiny", nameof(OutputSize),
                 OutputSize);
             global::System.Span<float> scratch = stackalloc float[4];
-            __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+            __netgenImpl.Infer(Parameters, input, output, scratch);
         }
 
         /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
@@ -117,7 +117,7 @@ namespace Lecture
                 InputSize);
             global::System.Span<float> scratch = stackalloc float[4];
             global::System.Span<float> output = scratch.Slice(3, OutputSize);
-            __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+            __netgenImpl.Infer(Parameters, input, output, scratch);
             int best = 0;
             for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;
             return best;
@@ -144,7 +144,7 @@ namespace Lecture
             global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Tiny", nameof(OutputSize), OutputSize, count);
             global::System.Span<float> scratch = stackalloc float[4];
             for (int example = 0; example < count; example++)
-                __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
+                __netgenImpl.Infer(Parameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
         }
 
         /// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref="Gradients"/>.</summary>
@@ -180,7 +180,7 @@ namespace Lecture
                 nameof(ParameterCount), ParameterCount);
             const ulong stream = 0; // no dropout: the stream is unused
             global::System.Span<float> scratch = stackalloc float[11];
-            return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
+            return __netgenImpl.Train(Parameters, input, target, gradients, __netgenSeed, stream, scratch);
         }
 
         /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to
@@ -249,8 +249,7 @@ namespace Lecture
                 // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
                 // AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.
                 float[] blockScratch = __netgenBatchScratch ??= new float[704];
-                return (float)__netgenImpl.TrainBatch(__netgenParameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs,
-                    blockScratch);
+                return (float)__netgenImpl.TrainBatch(Parameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs, blockScratch);
             }
 #endif
             global::System.Span<float> scratch = stackalloc float[11];
@@ -258,7 +257,7 @@ namespace Lecture
             double loss = 0;
             for (int example = 0; example < count; example++)
             {
-                loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
+                loss += __netgenImpl.Train(Parameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
                     gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
                 if (!outputs.IsEmpty) scratch.Slice(3, OutputSize).CopyTo(outputs.Slice(example * OutputSize, OutputSize));
             }
@@ -299,235 +298,5 @@ namespace Lecture
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
 
-        // The specialised kernels: every size and offset below is a constant of this network.
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        [global::System.Diagnostics.DebuggerNonUserCode]
-        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        private static class __netgenImpl
-        {
-            /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
-            public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
-                global::System.Span<float> output, global::System.Span<float> scratch)
-            {
-                global::System.Span<float> hidden0 = scratch.Slice(0, 3);
-                Layer0Linear(parameters, input, hidden0);
-                Layer0Activate(hidden0);
-                Layer1Linear(parameters, hidden0, output);
-                Layer1Activate(output);
-            }
-
-            /// <summary>
-            /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
-            /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
-            /// </summary>
-            public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
-                global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream, global::System.Span<float> scratch)
-            {
-                global::System.Span<float> activation0 = scratch.Slice(0, 3);
-                global::System.Span<float> activation1 = scratch.Slice(3, 1);
-                global::System.Span<float> logits = scratch.Slice(4, 1);
-                global::System.Span<float> deltaA = scratch.Slice(5, 3);
-                global::System.Span<float> deltaB = scratch.Slice(8, 3);
-                _ = seed; // no dropout layers: the example's randomness is unused
-                _ = stream;
-
-                // Forward, keeping every layer's activations for the backward pass.
-                Layer0Linear(parameters, input, activation0);
-                Layer0Activate(activation0);
-                Layer1Linear(parameters, activation0, logits);
-                logits.CopyTo(activation1);
-                Layer1Activate(activation1);
-
-                // Backward: the fused output delta, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]) layer by layer.
-                float loss = OutputGradient(logits, activation1, target, deltaA);
-                Layer1Backward(parameters, activation0, deltaA, gradients, deltaB);
-                Layer0ActivationGradient(activation0, deltaB);
-                Layer0Backward(parameters, input, deltaB, gradients);
-                return loss;
-            }
-
-#if NET8_0_OR_GREATER
-            /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss and,
-            /// unless <paramref name="outputs"/> is empty, writes the output layer's activations there.</summary>
-            public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs,
-                global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream,
-                global::System.Span<float> outputs, global::System.Span<float> scratch)
-            {
-                _ = seed; // no dropout layers: the examples' randomness is unused
-                _ = stream;
-                double loss = 0;
-                for (int first = 0; first < count; first += 64)
-                {
-                    int n = global::System.Math.Min(64, count - first);
-                    global::System.ReadOnlySpan<float> input = inputs.Slice(first * 3, n * 3);
-                    global::System.Span<float> activation0 = scratch.Slice(0, n * 3);
-                    global::System.Span<float> activation1 = scratch.Slice(192, n * 1);
-                    global::System.Span<float> logits = scratch.Slice(256, n * 1);
-                    global::System.Span<float> deltaA = scratch.Slice(320, n * 3);
-                    global::System.Span<float> deltaB = scratch.Slice(512, n * 3);
-
-                    // Forward, a layer at a time for the whole block.
-                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(0, 9), parameters.Slice(9, 3), input, activation0, n, 3, 3);
-                    for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 3, 3));
-                    global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(12, 3), parameters.Slice(15, 1), activation0, logits, n, 3, 1);
-                    logits.CopyTo(activation1);
-                    for (int e = 0; e < n; e++) Layer1Activate(activation1.Slice(e * 1, 1));
-                    if (!outputs.IsEmpty) activation1.CopyTo(outputs.Slice(first * 1, n * 1));
-
-                    // The fused output deltas, example by example.
-                    for (int e = 0; e < n; e++)
-                    {
-                        loss += OutputGradient(logits.Slice(e * 1, 1), activation1.Slice(e * 1, 1), targets.Slice((first + e) * 1, 1), deltaA.Slice(e * 1, 1));
-                    }
-
-                    // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), activation0, gradients.Slice(12, 3), gradients.Slice(15,
-                        1), n, 3, 1);
-                    global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(12, 3), deltaA.Slice(0, n * 1), deltaB, n, 3, 1);
-                    for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 3, 3), deltaB.Slice(e * 3, 3));
-                    global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 3), input, gradients.Slice(0, 9), gradients.Slice(9, 3), n, 3,
-                        3);
-                }
-                return loss;
-            }
-#endif
-
-            /// <summary>The example's BinaryCrossEntropy loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
-            public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction,
-                global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
-            {
-                logits = logits.Slice(0, 1);
-                prediction = prediction.Slice(0, 1);
-                target = target.Slice(0, 1);
-                delta = delta.Slice(0, 1);
-                float loss = 0f;
-                for (int i = 0; i < 1; i++)
-                {
-                    float z = logits[i], y = target[i];
-                    // The logits form max(z, 0) - z y + ln(1 + e^-|z|) equals -[y ln yhat + (1 - y) ln(1 - yhat)] and never takes ln 0.
-                    loss += global::System.MathF.Max(z, 0f) - z * y + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(z)));
-                    // Sigmoid's derivative cancels the loss's 1 / (yhat (1 - yhat)): no division by yhat.
-                    delta[i] = prediction[i] - y;
-                }
-                return loss;
-            }
-
-            /// <summary>Layer 0, Dense(3 -> 3, Sigmoid): <c>z = W x + b</c>.</summary>
-            /// <remarks>Plan: Straight-line code: 9 weights &lt;= 64; batched inference runs it row by row (3 inputs &lt; 40).</remarks>
-            public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
-            {
-                const int Inputs = 3, Units = 3;
-                global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
-                global::System.ReadOnlySpan<float> biases = parameters.Slice(9, Units);
-                x = x.Slice(0, Inputs);
-                z = z.Slice(0, Units);
-                z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2];
-                z[1] = biases[1] + weights[3] * x[0] + weights[4] * x[1] + weights[5] * x[2];
-                z[2] = biases[2] + weights[6] * x[0] + weights[7] * x[1] + weights[8] * x[2];
-            }
-
-            /// <summary>Layer 0's activation, Sigmoid, applied in place.</summary>
-            public static void Layer0Activate(global::System.Span<float> values)
-            {
-                values = values.Slice(0, 3);
-                global::NetGen.Kernels.ActivationKernels.Sigmoid(values);
-            }
-
-            /// <summary>Turns dL/dA into dL/dZ for layer 0 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>
-            public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-            {
-                activations = activations.Slice(0, 3);
-                deltas = deltas.Slice(0, 3);
-                for (int i = 0; i < 3; i++)
-                {
-                    float a = activations[i];
-                    deltas[i] = deltas[i] * a * (1f - a);
-                }
-            }
-
-            /// <summary>Layer 0, Dense(3 -> 3, Sigmoid): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no
-            /// gradient).</summary>
-            public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
-                global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
-            {
-                const int Inputs = 3, Units = 3;
-                global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
-                global::System.ReadOnlySpan<float> biases = parameters.Slice(9, Units);
-                x = x.Slice(0, Inputs);
-                global::System.Span<float> weightGradients = gradients.Slice(0, Units * Inputs);
-                global::System.Span<float> biasGradients = gradients.Slice(9, Units);
-                dz = dz.Slice(0, Units);
-                for (int unit = 0; unit < Units; unit++)
-                {
-                    float delta = dz[unit];
-                    biasGradients[unit] += delta;
-                    // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
-                    if (delta == 0f) continue;
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        weightGradients[unit * Inputs + i] += delta * x[i];
-                    }
-                }
-            }
-
-            /// <summary>Layer 1, Dense(3 -> 1, Sigmoid): <c>z = W x + b</c>.</summary>
-            /// <remarks>Plan: Straight-line code: 3 weights &lt;= 64; batched inference runs it row by row (3 inputs &lt; 40).</remarks>
-            public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
-            {
-                const int Inputs = 3, Units = 1;
-                global::System.ReadOnlySpan<float> weights = parameters.Slice(12, Units * Inputs);
-                global::System.ReadOnlySpan<float> biases = parameters.Slice(15, Units);
-                x = x.Slice(0, Inputs);
-                z = z.Slice(0, Units);
-                z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2];
-            }
-
-            /// <summary>Layer 1's activation, Sigmoid, applied in place.</summary>
-            public static void Layer1Activate(global::System.Span<float> values)
-            {
-                values = values.Slice(0, 1);
-                global::NetGen.Kernels.ActivationKernels.Sigmoid(values);
-            }
-
-            /// <summary>Turns dL/dA into dL/dZ for layer 1 (Sigmoid), from the activations <c>a = g(z)</c>.</summary>
-            public static void Layer1ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-            {
-                activations = activations.Slice(0, 1);
-                deltas = deltas.Slice(0, 1);
-                for (int i = 0; i < 1; i++)
-                {
-                    float a = activations[i];
-                    deltas[i] = deltas[i] * a * (1f - a);
-                }
-            }
-
-            /// <summary>Layer 1, Dense(3 -> 1, Sigmoid): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
-            public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
-                global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
-            {
-                const int Inputs = 3, Units = 1;
-                global::System.ReadOnlySpan<float> weights = parameters.Slice(12, Units * Inputs);
-                global::System.ReadOnlySpan<float> biases = parameters.Slice(15, Units);
-                x = x.Slice(0, Inputs);
-                global::System.Span<float> weightGradients = gradients.Slice(12, Units * Inputs);
-                global::System.Span<float> biasGradients = gradients.Slice(15, Units);
-                dz = dz.Slice(0, Units);
-                dx = dx.Slice(0, Inputs);
-                dx.Clear();
-                for (int unit = 0; unit < Units; unit++)
-                {
-                    float delta = dz[unit];
-                    biasGradients[unit] += delta;
-                    // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
-                    if (delta == 0f) continue;
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        weightGradients[unit * Inputs + i] += delta * x[i];
-                        dx[i] += delta * weights[unit * Inputs + i];
-                    }
-                }
-            }
-
-        }
     }
 }

@@ -45,7 +45,7 @@ namespace Company.Product.Models
                     + "=========================================================================\n" + "Total params: 67\n" + "Loss: CategoricalCrossEntropy";
 
                 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-                private readonly float[] __netgenParameters = new float[ParameterCount];
+                private readonly global::NetGen.Kernels.AlignedParameters __netgenParameterStore = new global::NetGen.Kernels.AlignedParameters(ParameterCount);
                 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
                 private readonly float[] __netgenGradients = new float[ParameterCount];
                 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -76,17 +76,15 @@ namespace Company.Product.Models
                 public Classifier(int seed)
                 {
                     __netgenSeed = seed;
-                    global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 0, 32), global::NetGen.Init.He, 4, 8,
-                        seed, 0);
-                    global::NetGen.Kernels.WeightInitializer.Fill(new global::System.Span<float>(__netgenParameters, 40, 24), global::NetGen.Init.Xavier, 8, 3,
-                        seed, 1);
+                    global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(0, 32), global::NetGen.Init.He, 4, 8, seed, 0);
+                    global::NetGen.Kernels.WeightInitializer.Fill(Parameters.Slice(40, 24), global::NetGen.Init.Xavier, 8, 3, seed, 1);
                 }
 
                 /// <summary>Every weight and bias, contiguous: <c>W1, b1, W2, b2, ...</c>, each <c>W</c> row-major <c>[out, in]</c>.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
                 [global::System.Diagnostics.DebuggerNonUserCode]
                 [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-                public global::System.Span<float> Parameters => __netgenParameters;
+                public global::System.Span<float> Parameters => __netgenParameterStore.Span;
 
                 /// <summary>The accumulated gradient of the summed loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -108,7 +106,7 @@ namespace Company.Product.Models
                     if (output.Length != OutputSize) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(output), output.Length, "Classifier",
                         nameof(OutputSize), OutputSize);
                     global::System.Span<float> scratch = stackalloc float[11];
-                    __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+                    __netgenImpl.Infer(Parameters, input, output, scratch);
                 }
 
                 /// <summary>The index of the largest output for <paramref name="input"/>, the first one on ties.</summary>
@@ -123,7 +121,7 @@ namespace Company.Product.Models
                         nameof(InputSize), InputSize);
                     global::System.Span<float> scratch = stackalloc float[11];
                     global::System.Span<float> output = scratch.Slice(8, OutputSize);
-                    __netgenImpl.Infer(__netgenParameters, input, output, scratch);
+                    __netgenImpl.Infer(Parameters, input, output, scratch);
                     int best = 0;
                     for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;
                     return best;
@@ -150,8 +148,7 @@ namespace Company.Product.Models
                     global::NetGen.Kernels.NetworkArgument.CheckRows(outputs.Length, nameof(outputs), "Classifier", nameof(OutputSize), OutputSize, count);
                     global::System.Span<float> scratch = stackalloc float[11];
                     for (int example = 0; example < count; example++)
-                        __netgenImpl.Infer(__netgenParameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize),
-                            scratch);
+                        __netgenImpl.Infer(Parameters, inputs.Slice(example * InputSize, InputSize), outputs.Slice(example * OutputSize, OutputSize), scratch);
                 }
 
                 /// <summary>Forward and backward pass on one example with dropout active; adds dLoss/dParameters to <see cref="Gradients"/>.</summary>
@@ -188,7 +185,7 @@ namespace Company.Product.Models
                         "Classifier", nameof(ParameterCount), ParameterCount);
                     const ulong stream = 0; // no dropout: the stream is unused
                     global::System.Span<float> scratch = stackalloc float[30];
-                    return __netgenImpl.Train(__netgenParameters, input, target, gradients, __netgenSeed, stream, scratch);
+                    return __netgenImpl.Train(Parameters, input, target, gradients, __netgenSeed, stream, scratch);
                 }
 
                 /// <summary>Forward and backward on <paramref name="count"/> examples stored row after row; adds the summed gradients to
@@ -257,7 +254,7 @@ namespace Company.Product.Models
                         // Whole blocks of examples through batched matrix kernels. One example keeps the per-example pass, so that
                         // AccumulateGradientsBatch of one example is bit-identical to AccumulateGradients.
                         float[] blockScratch = __netgenBatchScratch ??= new float[1920];
-                        return (float)__netgenImpl.TrainBatch(__netgenParameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs,
+                        return (float)__netgenImpl.TrainBatch(Parameters, inputs, targets, count, gradients, __netgenSeed, dropoutStream, outputs,
                             blockScratch);
                     }
 #endif
@@ -266,8 +263,8 @@ namespace Company.Product.Models
                     double loss = 0;
                     for (int example = 0; example < count; example++)
                     {
-                        loss += __netgenImpl.Train(__netgenParameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize,
-                            OutputSize), gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
+                        loss += __netgenImpl.Train(Parameters, inputs.Slice(example * InputSize, InputSize), targets.Slice(example * OutputSize, OutputSize),
+                            gradients, __netgenSeed, dropoutStream + (ulong)example, scratch);
                         if (!outputs.IsEmpty) scratch.Slice(8, OutputSize).CopyTo(outputs.Slice(example * OutputSize, OutputSize));
                     }
                     return (float)loss;
@@ -307,241 +304,6 @@ namespace Company.Product.Models
                 [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
                 global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
 
-                // The specialised kernels: every size and offset below is a constant of this network.
-                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-                [global::System.Diagnostics.DebuggerNonUserCode]
-                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-                private static class __netgenImpl
-                {
-                    /// <summary>Inference on one example: the layers in order, hidden activations in <paramref name="scratch"/>, no dropout.</summary>
-                    public static void Infer(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
-                        global::System.Span<float> output, global::System.Span<float> scratch)
-                    {
-                        global::System.Span<float> hidden0 = scratch.Slice(0, 8);
-                        Layer0Linear(parameters, input, hidden0);
-                        Layer0Activate(hidden0);
-                        Layer1Linear(parameters, hidden0, output);
-                        Layer1Activate(output);
-                    }
-
-                    /// <summary>
-                    /// Forward and backward on one example: adds dLoss/dParameters to <paramref name="gradients"/> and returns the loss.
-                    /// Dropout masks come from (<paramref name="seed"/>, <paramref name="stream"/>, layer, unit) alone.
-                    /// </summary>
-                    public static float Train(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input,
-                        global::System.ReadOnlySpan<float> target, global::System.Span<float> gradients, int seed, ulong stream,
-                        global::System.Span<float> scratch)
-                    {
-                        global::System.Span<float> activation0 = scratch.Slice(0, 8);
-                        global::System.Span<float> activation1 = scratch.Slice(8, 3);
-                        global::System.Span<float> logits = scratch.Slice(11, 3);
-                        global::System.Span<float> deltaA = scratch.Slice(14, 8);
-                        global::System.Span<float> deltaB = scratch.Slice(22, 8);
-                        _ = seed; // no dropout layers: the example's randomness is unused
-                        _ = stream;
-
-                        // Forward, keeping every layer's activations for the backward pass.
-                        Layer0Linear(parameters, input, activation0);
-                        Layer0Activate(activation0);
-                        Layer1Linear(parameters, activation0, logits);
-                        logits.CopyTo(activation1);
-                        Layer1Activate(activation1);
-
-                        // Backward: the fused output delta, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]) layer by layer.
-                        float loss = OutputGradient(logits, activation1, target, deltaA);
-                        Layer1Backward(parameters, activation0, deltaA, gradients, deltaB);
-                        Layer0ActivationGradient(activation0, deltaB);
-                        Layer0Backward(parameters, input, deltaB, gradients);
-                        return loss;
-                    }
-
-#if NET8_0_OR_GREATER
-                    /// <summary>As <see cref="Train"/> for <paramref name="count"/> examples, 64 at a time with batched matrix kernels; returns the summed loss
-                    /// and, unless <paramref name="outputs"/> is empty, writes the output layer's activations there.</summary>
-                    public static double TrainBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs,
-                        global::System.ReadOnlySpan<float> targets, int count, global::System.Span<float> gradients, int seed, ulong stream,
-                        global::System.Span<float> outputs, global::System.Span<float> scratch)
-                    {
-                        _ = seed; // no dropout layers: the examples' randomness is unused
-                        _ = stream;
-                        double loss = 0;
-                        for (int first = 0; first < count; first += 64)
-                        {
-                            int n = global::System.Math.Min(64, count - first);
-                            global::System.ReadOnlySpan<float> input = inputs.Slice(first * 4, n * 4);
-                            global::System.Span<float> activation0 = scratch.Slice(0, n * 8);
-                            global::System.Span<float> activation1 = scratch.Slice(512, n * 3);
-                            global::System.Span<float> logits = scratch.Slice(704, n * 3);
-                            global::System.Span<float> deltaA = scratch.Slice(896, n * 8);
-                            global::System.Span<float> deltaB = scratch.Slice(1408, n * 8);
-
-                            // Forward, a layer at a time for the whole block.
-                            global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(0, 32), parameters.Slice(32, 8), input, activation0, n, 4, 8);
-                            for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 8, 8));
-                            global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(40, 24), parameters.Slice(64, 3), activation0, logits, n, 8, 3);
-                            logits.CopyTo(activation1);
-                            for (int e = 0; e < n; e++) Layer1Activate(activation1.Slice(e * 3, 3));
-                            if (!outputs.IsEmpty) activation1.CopyTo(outputs.Slice(first * 3, n * 3));
-
-                            // The fused output deltas, example by example.
-                            for (int e = 0; e < n; e++)
-                            {
-                                loss += OutputGradient(logits.Slice(e * 3, 3), activation1.Slice(e * 3, 3), targets.Slice((first + e) * 3, 3),
-                                    deltaA.Slice(e * 3, 3));
-                            }
-
-                            // Backward: the block's weight and bias gradients, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]).
-                            global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 3), activation0, gradients.Slice(40, 24),
-                                gradients.Slice(64, 3), n, 8, 3);
-                            global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(40, 24), deltaA.Slice(0, n * 3), deltaB, n, 8, 3);
-                            for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 8, 8), deltaB.Slice(e * 8, 8));
-                            global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 8), input, gradients.Slice(0, 32), gradients.Slice(32,
-                                8), n, 4, 8);
-                        }
-                        return loss;
-                    }
-#endif
-
-                    /// <summary>The example's CategoricalCrossEntropy loss, and dL/dZ of the output layer into <paramref name="delta"/>.</summary>
-                    public static float OutputGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> prediction,
-                        global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
-                    {
-                        logits = logits.Slice(0, 3);
-                        prediction = prediction.Slice(0, 3);
-                        target = target.Slice(0, 3);
-                        delta = delta.Slice(0, 3);
-                        // -sum y ln softmax(z) = sum y (logsumexp(z) - z): finite even when a probability underflows to 0.
-                        float max = logits[0];
-                        for (int i = 1; i < 3; i++) max = global::System.MathF.Max(max, logits[i]);
-                        float sumExp = 0f;
-                        for (int i = 0; i < 3; i++) sumExp += global::System.MathF.Exp(logits[i] - max);
-                        float logSumExp = max + global::System.MathF.Log(sumExp);
-                        float loss = 0f, targetSum = 0f;
-                        for (int i = 0; i < 3; i++)
-                        {
-                            float y = target[i];
-                            targetSum += y;
-                            if (y != 0f) loss += y * (logSumExp - logits[i]);
-                        }
-                        // dL/dz = yhat * sum(y) - y: the familiar yhat - y when the target sums to 1, and exact when it does not.
-                        for (int i = 0; i < 3; i++) delta[i] = prediction[i] * targetSum - target[i];
-                        return loss;
-                    }
-
-                    /// <summary>Layer 0, Dense(4 -> 8, Relu): <c>z = W x + b</c>.</summary>
-                    /// <remarks>Plan: Straight-line code: 32 weights &lt;= 64; batched inference runs it row by row (4 inputs &lt; 40).</remarks>
-                    public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
-                        global::System.Span<float> z)
-                    {
-                        const int Inputs = 4, Units = 8;
-                        global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
-                        global::System.ReadOnlySpan<float> biases = parameters.Slice(32, Units);
-                        x = x.Slice(0, Inputs);
-                        z = z.Slice(0, Units);
-                        z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2] + weights[3] * x[3];
-                        z[1] = biases[1] + weights[4] * x[0] + weights[5] * x[1] + weights[6] * x[2] + weights[7] * x[3];
-                        z[2] = biases[2] + weights[8] * x[0] + weights[9] * x[1] + weights[10] * x[2] + weights[11] * x[3];
-                        z[3] = biases[3] + weights[12] * x[0] + weights[13] * x[1] + weights[14] * x[2] + weights[15] * x[3];
-                        z[4] = biases[4] + weights[16] * x[0] + weights[17] * x[1] + weights[18] * x[2] + weights[19] * x[3];
-                        z[5] = biases[5] + weights[20] * x[0] + weights[21] * x[1] + weights[22] * x[2] + weights[23] * x[3];
-                        z[6] = biases[6] + weights[24] * x[0] + weights[25] * x[1] + weights[26] * x[2] + weights[27] * x[3];
-                        z[7] = biases[7] + weights[28] * x[0] + weights[29] * x[1] + weights[30] * x[2] + weights[31] * x[3];
-                    }
-
-                    /// <summary>Layer 0's activation, Relu, applied in place.</summary>
-                    public static void Layer0Activate(global::System.Span<float> values)
-                    {
-                        values = values.Slice(0, 8);
-                        global::NetGen.Kernels.ActivationKernels.Rectify(values, 0f);
-                    }
-
-                    /// <summary>Turns dL/dA into dL/dZ for layer 0 (Relu), from the activations <c>a = g(z)</c>.</summary>
-                    public static void Layer0ActivationGradient(global::System.ReadOnlySpan<float> activations, global::System.Span<float> deltas)
-                    {
-                        activations = activations.Slice(0, 8);
-                        deltas = deltas.Slice(0, 8);
-                        global::NetGen.Kernels.ActivationKernels.RectifyGradient(activations, deltas, 0f);
-                    }
-
-                    /// <summary>Layer 0, Dense(4 -> 8, Relu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no
-                    /// gradient).</summary>
-                    public static void Layer0Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
-                        global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients)
-                    {
-                        const int Inputs = 4, Units = 8;
-                        global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
-                        global::System.ReadOnlySpan<float> biases = parameters.Slice(32, Units);
-                        x = x.Slice(0, Inputs);
-                        global::System.Span<float> weightGradients = gradients.Slice(0, Units * Inputs);
-                        global::System.Span<float> biasGradients = gradients.Slice(32, Units);
-                        dz = dz.Slice(0, Units);
-                        for (int unit = 0; unit < Units; unit++)
-                        {
-                            float delta = dz[unit];
-                            biasGradients[unit] += delta;
-                            // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
-                            if (delta == 0f) continue;
-                            for (int i = 0; i < Inputs; i++)
-                            {
-                                weightGradients[unit * Inputs + i] += delta * x[i];
-                            }
-                        }
-                    }
-
-                    /// <summary>Layer 1, Dense(8 -> 3, Softmax): <c>z = W x + b</c>.</summary>
-                    /// <remarks>Plan: Straight-line code: 24 weights &lt;= 64; batched inference runs it row by row (8 inputs &lt; 40).</remarks>
-                    public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
-                        global::System.Span<float> z)
-                    {
-                        const int Inputs = 8, Units = 3;
-                        global::System.ReadOnlySpan<float> weights = parameters.Slice(40, Units * Inputs);
-                        global::System.ReadOnlySpan<float> biases = parameters.Slice(64, Units);
-                        x = x.Slice(0, Inputs);
-                        z = z.Slice(0, Units);
-                        z[0] = biases[0] + weights[0] * x[0] + weights[1] * x[1] + weights[2] * x[2] + weights[3] * x[3] + weights[4] * x[4] + weights[5] * x[5]
-                            + weights[6] * x[6] + weights[7] * x[7];
-                        z[1] = biases[1] + weights[8] * x[0] + weights[9] * x[1] + weights[10] * x[2] + weights[11] * x[3] + weights[12] * x[4]
-                            + weights[13] * x[5] + weights[14] * x[6] + weights[15] * x[7];
-                        z[2] = biases[2] + weights[16] * x[0] + weights[17] * x[1] + weights[18] * x[2] + weights[19] * x[3] + weights[20] * x[4]
-                            + weights[21] * x[5] + weights[22] * x[6] + weights[23] * x[7];
-                    }
-
-                    /// <summary>Layer 1's activation, Softmax, applied in place.</summary>
-                    public static void Layer1Activate(global::System.Span<float> values)
-                    {
-                        values = values.Slice(0, 3);
-                        global::NetGen.Kernels.ActivationKernels.Softmax(values);
-                    }
-
-                    /// <summary>Layer 1, Dense(8 -> 3, Softmax): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T
-                    /// dZ.</summary>
-                    public static void Layer1Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
-                        global::System.ReadOnlySpan<float> dz, global::System.Span<float> gradients, global::System.Span<float> dx)
-                    {
-                        const int Inputs = 8, Units = 3;
-                        global::System.ReadOnlySpan<float> weights = parameters.Slice(40, Units * Inputs);
-                        global::System.ReadOnlySpan<float> biases = parameters.Slice(64, Units);
-                        x = x.Slice(0, Inputs);
-                        global::System.Span<float> weightGradients = gradients.Slice(40, Units * Inputs);
-                        global::System.Span<float> biasGradients = gradients.Slice(64, Units);
-                        dz = dz.Slice(0, Units);
-                        dx = dx.Slice(0, Inputs);
-                        dx.Clear();
-                        for (int unit = 0; unit < Units; unit++)
-                        {
-                            float delta = dz[unit];
-                            biasGradients[unit] += delta;
-                            // A zero delta (a Relu unit that was off, a dropped unit) adds exactly nothing: skipping it is free accuracy-wise.
-                            if (delta == 0f) continue;
-                            for (int i = 0; i < Inputs; i++)
-                            {
-                                weightGradients[unit * Inputs + i] += delta * x[i];
-                                dx[i] += delta * weights[unit * Inputs + i];
-                            }
-                        }
-                    }
-
-                }
             }
         }
     }

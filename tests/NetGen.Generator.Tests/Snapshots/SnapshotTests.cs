@@ -127,7 +127,9 @@ public class SnapshotTests
     private void VerifyNetwork(string source, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         GeneratorRun run = DiagnosticAssert.ReportsNothing(source);
-        Assert.Single(run.GeneratedSources);
-        Snapshot.Verify(this, run.GeneratedSources[0].SourceText.ToString(), test);
+        Assert.Equal(GeneratorRun.FilesPerNetwork, run.GeneratedSources.Length);
+        Snapshot.Verify(this, run.MainSource, test);
+        Snapshot.Verify(this, run.SourceEndingIn(".Kernels"), test + ".Kernels");
+        Snapshot.Verify(this, run.SourceEndingIn(".Batch"), test + ".Batch");
     }
 }

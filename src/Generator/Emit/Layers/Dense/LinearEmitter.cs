@@ -4,7 +4,7 @@ using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
 using NetGen.Generator.Plan;
 
-namespace NetGen.Generator.Emit;
+namespace NetGen.Generator.Emit.Layers;
 
 /// <summary>
 /// Writes each layer's <c>z = W x + b</c> as its <see cref="LayerPlan"/> says: straight-line code for tiny layers; for
@@ -16,9 +16,9 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal static class LinearEmitter
 {
-    public static void Emit(IndentedTextWriter w, LayerPlan plan)
+    public static void Emit(SourceWriter w, LayerPlan plan)
     {
-        LayerModel layer = plan.Layer;
+        DenseStage layer = plan.Layer;
         w.WriteLine($"/// <summary>Layer {layer.Index}, {LayerNames.Describe(layer)}: <c>z = W x + b</c>.</summary>");
         w.WriteLine($"/// <remarks>Plan: {Xml.Escape(plan.Reason)}</remarks>");
         using (w.OpenBlock($"public static void {LayerNames.Linear(layer)}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} x, {TypeNames.Span} z)"))
@@ -41,7 +41,7 @@ internal static class LinearEmitter
     }
 
     /// <summary>Slices with constant lengths: one check each up front, and the JIT learns every bound it needs.</summary>
-    internal static void WriteSlices(IndentedTextWriter w, LayerModel layer)
+    internal static void WriteSlices(SourceWriter w, DenseStage layer)
     {
         w.WriteLine($"const int Inputs = {layer.Inputs}, Units = {layer.Units};");
         w.WriteLine($"{TypeNames.ReadOnlySpan} weights = parameters.Slice({layer.ParameterOffset}, Units * Inputs);");
@@ -49,7 +49,7 @@ internal static class LinearEmitter
         w.WriteLine("x = x.Slice(0, Inputs);");
     }
 
-    private static void EmitUnrolled(IndentedTextWriter w, LayerModel layer)
+    private static void EmitUnrolled(SourceWriter w, DenseStage layer)
     {
         w.WriteLine("z = z.Slice(0, Units);");
         for (int unit = 0; unit < layer.Units; unit++)
@@ -61,7 +61,7 @@ internal static class LinearEmitter
         }
     }
 
-    private static void EmitVectorised(IndentedTextWriter w, LayerModel layer)
+    private static void EmitVectorised(SourceWriter w, DenseStage layer)
     {
         int blockEnd = layer.Units - layer.Units % KernelPlan.PortableRowBlock;
         w.WriteLine($"{TypeNames.ReadOnlyVectorSpan} inputVectors = {TypeNames.CastToVectors("x")};");
@@ -79,7 +79,7 @@ internal static class LinearEmitter
         }
     }
 
-    private static void EmitRowBlock(IndentedTextWriter w, int rows)
+    private static void EmitRowBlock(SourceWriter w, int rows)
     {
         IEnumerable<int> r = Range(rows);
         foreach (int i in r)
@@ -103,7 +103,7 @@ internal static class LinearEmitter
         foreach (int i in r) w.WriteLine($"z[{Unit(i)}] = z{i};");
     }
 
-    private static void EmitScalar(IndentedTextWriter w, LayerModel layer)
+    private static void EmitScalar(SourceWriter w, DenseStage layer)
     {
         using (w.OpenBlock("for (int unit = 0; unit < Units; unit++)"))
         {

@@ -1,7 +1,7 @@
 using NetGen.Generator.Helpers;
-using NetGen.Generator.Model;
+using NetGen.Generator.Model.Layers;
 
-namespace NetGen.Generator.Emit;
+namespace NetGen.Generator.Emit.Layers;
 
 /// <summary>Writes each layer's activation, in place, and its derivative expressed through the activation's output.</summary>
 /// <remarks>
@@ -10,7 +10,7 @@ namespace NetGen.Generator.Emit;
 /// <c>a &gt; 0</c> exactly when <c>z &gt; 0</c>), Elu <c>alpha e^z = a + alpha</c> and Selu <c>lambda alpha e^z = a + lambda alpha</c>
 /// for <c>z &lt;= 0</c>.
 /// </remarks>
-internal static class ActivationEmitter
+internal static class ActivationKernelEmitter
 {
     private const double SeluLambda = 1.0507009873554804934193349852946;
     private const double SeluAlpha = 1.6732632423543772848170429916717;
@@ -19,34 +19,30 @@ internal static class ActivationEmitter
 
     private static string LambdaAlpha => Literals.Float((float)(SeluLambda * SeluAlpha));
 
-    /// <summary>Whether the layer's activation changes its input (Identity needs no method at all).</summary>
-    public static bool HasActivation(LayerModel layer) => layer.Activation != Activation.Identity;
-
     /// <summary>Whether training multiplies deltas by an elementwise derivative (not Identity, not Softmax).</summary>
-    public static bool HasElementwiseDerivative(LayerModel layer) =>
-        layer.Activation is not (Activation.Identity or Activation.Softmax);
+    public static bool HasElementwiseDerivative(Activation activation) =>
+        activation is not (Activation.Identity or Activation.Softmax);
 
-    public static void EmitActivate(IndentedTextWriter w, LayerModel layer)
+    public static void EmitActivate(SourceWriter w, ActivationNode layer)
     {
-        if (!HasActivation(layer)) return;
-        w.WriteLine($"/// <summary>Layer {layer.Index}'s activation, {layer.Activation}, applied in place.</summary>");
+        w.WriteLine($"/// <summary>Layer {layer.Layer}'s activation, {layer.Activation}, applied in place.</summary>");
         using (w.OpenBlock($"public static void {LayerNames.Activate(layer)}({TypeNames.Span} values)"))
         {
-            w.WriteLine($"values = values.Slice(0, {layer.Units});");
+            w.WriteLine($"values = values.Slice(0, {layer.Width});");
             w.WriteLine($"{TypeNames.ActivationKernels}.{KernelCall(layer)};");
         }
 
         w.WriteLine();
     }
 
-    public static void EmitDerivative(IndentedTextWriter w, LayerModel layer)
+    public static void EmitDerivative(SourceWriter w, ActivationNode layer)
     {
-        if (!HasElementwiseDerivative(layer)) return;
-        w.WriteLine($"/// <summary>Turns dL/dA into dL/dZ for layer {layer.Index} ({layer.Activation}), from the activations <c>a = g(z)</c>.</summary>");
+        if (!HasElementwiseDerivative(layer.Activation)) return;
+        w.WriteLine($"/// <summary>Turns dL/dA into dL/dZ for layer {layer.Layer} ({layer.Activation}), from the activations <c>a = g(z)</c>.</summary>");
         using (w.OpenBlock($"public static void {LayerNames.ActivationGradient(layer)}({TypeNames.ReadOnlySpan} activations, {TypeNames.Span} deltas)"))
         {
-            w.WriteLine($"activations = activations.Slice(0, {layer.Units});");
-            w.WriteLine($"deltas = deltas.Slice(0, {layer.Units});");
+            w.WriteLine($"activations = activations.Slice(0, {layer.Width});");
+            w.WriteLine($"deltas = deltas.Slice(0, {layer.Width});");
             if (layer.Activation is Activation.Relu or Activation.LeakyRelu)
             {
                 // Vectorised select: a branch per unit would mispredict on the data-dependent signs.
@@ -55,7 +51,7 @@ internal static class ActivationEmitter
             }
             else
             {
-                using (w.OpenBlock($"for (int i = 0; i < {layer.Units}; i++)"))
+                using (w.OpenBlock($"for (int i = 0; i < {layer.Width}; i++)"))
                 {
                     w.WriteLine("float a = activations[i];");
                     w.WriteLine($"deltas[i] = {DerivativeExpression(layer, "deltas[i]")};");
@@ -71,7 +67,7 @@ internal static class ActivationEmitter
     /// <c>MathF.Tanh</c> call per unit cost more than a small layer's multiply-adds, and a branch per Relu unit
     /// mispredicts on data-dependent signs) and evaluates its scalar tail with the same formula.
     /// </summary>
-    private static string KernelCall(LayerModel layer)
+    private static string KernelCall(ActivationNode layer)
     {
         string alpha = Literals.Float(layer.Alpha);
         return layer.Activation switch
@@ -88,7 +84,7 @@ internal static class ActivationEmitter
     }
 
     /// <summary><c>delta * g'(z)</c> written through the local <c>a = g(z)</c> (Relu and LeakyRelu use a runtime kernel instead).</summary>
-    private static string DerivativeExpression(LayerModel layer, string delta)
+    private static string DerivativeExpression(ActivationNode layer, string delta)
     {
         string alpha = Literals.Float(layer.Alpha);
         return layer.Activation switch

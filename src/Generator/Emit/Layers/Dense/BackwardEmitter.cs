@@ -2,7 +2,7 @@ using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
 using NetGen.Generator.Plan;
 
-namespace NetGen.Generator.Emit;
+namespace NetGen.Generator.Emit.Layers;
 
 /// <summary>
 /// Writes each layer's backward step: <c>dW += dZ x^T</c>, <c>db += dZ</c> and, except for the first layer,
@@ -10,9 +10,9 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal static class BackwardEmitter
 {
-    public static void Emit(IndentedTextWriter w, LayerPlan plan)
+    public static void Emit(SourceWriter w, LayerPlan plan)
     {
-        LayerModel layer = plan.Layer;
+        DenseStage layer = plan.Layer;
         bool inputGradient = plan.NeedsInputGradient;
         string summary = inputGradient
             ? "adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ"
@@ -47,7 +47,7 @@ internal static class BackwardEmitter
         w.WriteLine();
     }
 
-    private static void EmitVectorised(IndentedTextWriter w, bool inputGradient)
+    private static void EmitVectorised(SourceWriter w, bool inputGradient)
     {
         w.WriteLine($"{TypeNames.ReadOnlyVectorSpan} inputVectors = {TypeNames.CastToVectors("x")};");
         if (inputGradient) w.WriteLine($"{TypeNames.VectorSpan} dxVectors = {TypeNames.CastToVectors("dx")};");
@@ -70,7 +70,7 @@ internal static class BackwardEmitter
         }
     }
 
-    private static void EmitScalar(IndentedTextWriter w, bool inputGradient)
+    private static void EmitScalar(SourceWriter w, bool inputGradient)
     {
         using (w.OpenBlock("for (int unit = 0; unit < Units; unit++)"))
         {
@@ -80,7 +80,7 @@ internal static class BackwardEmitter
         }
     }
 
-    private static void EmitUnitPrologue(IndentedTextWriter w)
+    private static void EmitUnitPrologue(SourceWriter w)
     {
         w.WriteLine("float delta = dz[unit];");
         w.WriteLine("biasGradients[unit] += delta;");
@@ -88,7 +88,7 @@ internal static class BackwardEmitter
         w.WriteLine("if (delta == 0f) continue;");
     }
 
-    private static void EmitScalarElement(IndentedTextWriter w, bool inputGradient)
+    private static void EmitScalarElement(SourceWriter w, bool inputGradient)
     {
         w.WriteLine("weightGradients[unit * Inputs + i] += delta * x[i];");
         if (inputGradient) w.WriteLine("dx[i] += delta * weights[unit * Inputs + i];");

@@ -3,7 +3,7 @@ using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
 using NetGen.Generator.Plan;
 
-namespace NetGen.Generator.Emit;
+namespace NetGen.Generator.Emit.Layers;
 
 /// <summary>
 /// Writes the .NET 8+ per-example kernels of one Dense layer at one explicit <see cref="VectorWidth"/>, inside
@@ -21,16 +21,16 @@ namespace NetGen.Generator.Emit;
 internal static class WidthKernelEmitter
 {
     /// <summary>Every explicit width the plan allows for the layer, widest first, each returning when its vectors are accelerated.</summary>
-    public static void EmitForward(IndentedTextWriter w, LayerPlan plan) => EmitPerWidth(w, plan, EmitForwardBody);
+    public static void EmitForward(SourceWriter w, LayerPlan plan) => EmitPerWidth(w, plan, EmitForwardBody);
 
     /// <summary>The backward step at every explicit width the plan allows, widest first.</summary>
-    public static void EmitBackward(IndentedTextWriter w, LayerPlan plan) => EmitPerWidth(w, plan, EmitBackwardBody);
+    public static void EmitBackward(SourceWriter w, LayerPlan plan) => EmitPerWidth(w, plan, EmitBackwardBody);
 
     /// <summary>
     /// <c>if (VectorN.IsHardwareAccelerated) { body; return; }</c> for each width, under <c>#if NET8_0_OR_GREATER</c>.
     /// The tests are JIT-time constants, so the first accelerated width is the only code left.
     /// </summary>
-    private static void EmitPerWidth(IndentedTextWriter w, LayerPlan plan, System.Action<IndentedTextWriter, LayerPlan, VectorWidth> body)
+    private static void EmitPerWidth(SourceWriter w, LayerPlan plan, System.Action<SourceWriter, LayerPlan, VectorWidth> body)
     {
         if (plan.Widths.Count == 0) return;
         w.WriteDirective($"#if {TypeNames.Net8Symbol}");
@@ -46,9 +46,9 @@ internal static class WidthKernelEmitter
         w.WriteDirective("#endif");
     }
 
-    private static void EmitForwardBody(IndentedTextWriter w, LayerPlan plan, VectorWidth width)
+    private static void EmitForwardBody(SourceWriter w, LayerPlan plan, VectorWidth width)
     {
-        LayerModel layer = plan.Layer;
+        DenseStage layer = plan.Layer;
         int lanes = width.Lanes;
         int vectors = layer.Inputs / lanes;
         bool hoisted = plan.HoldsInputsInRegisters(width);
@@ -89,7 +89,7 @@ internal static class WidthKernelEmitter
         }
     }
 
-    private static void EmitRows(IndentedTextWriter w, LayerModel layer, VectorWidth width, int rows, bool hoisted)
+    private static void EmitRows(SourceWriter w, DenseStage layer, VectorWidth width, int rows, bool hoisted)
     {
         int inputs = layer.Inputs, lanes = width.Lanes, vectors = inputs / lanes, fullEnd = vectors * lanes;
         w.WriteLine($"ref float row = ref {TypeNames.Unsafe}.Add(ref weight, unit * Inputs);");
@@ -131,7 +131,7 @@ internal static class WidthKernelEmitter
     }
 
     /// <summary>The block's accumulators reduced to its outputs plus biases: eight at once where the width has that transpose-add, else four at a time.</summary>
-    private static void EmitReduction(IndentedTextWriter w, VectorWidth width, int rows)
+    private static void EmitReduction(SourceWriter w, VectorWidth width, int rows)
     {
         if (rows == 1)
         {
@@ -162,9 +162,9 @@ internal static class WidthKernelEmitter
     /// once per row. Inputs of at most <see cref="KernelPlan.HoistedInputVectors"/> vectors stay in registers for the whole
     /// layer, and so does <c>dx</c>, which is then stored once at the end.
     /// </summary>
-    private static void EmitBackwardBody(IndentedTextWriter w, LayerPlan plan, VectorWidth width)
+    private static void EmitBackwardBody(SourceWriter w, LayerPlan plan, VectorWidth width)
     {
-        LayerModel layer = plan.Layer;
+        DenseStage layer = plan.Layer;
         bool inputGradient = plan.NeedsInputGradient;
         int lanes = width.Lanes, vectors = layer.Inputs / lanes, fullEnd = vectors * lanes;
         bool hoisted = plan.HoldsInputsInRegisters(width);
