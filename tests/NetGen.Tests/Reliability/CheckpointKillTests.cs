@@ -14,6 +14,7 @@ namespace NetGen.Tests.Reliability;
 /// after a random delay up to the length of the uninterrupted run, so a restarted run often gets killed again before it
 /// finishes; a run that does finish is compared and a fresh one started.
 /// </summary>
+[Collection(IsolatedCollection.Name)]
 public sealed class CheckpointKillTests(ITestOutputHelper output)
 {
     private const string Epochs = "30", Threads = "2";

@@ -14,6 +14,7 @@ namespace NetGen.Tests.Reliability;
 /// result must equal, bit for bit, what one thread computed before they started, and no thread may allocate once warm.
 /// The second case adds a thread that keeps loading a weight file into another instance meanwhile.
 /// </summary>
+[Collection(IsolatedCollection.Name)]
 public sealed class InferenceSoakTests(ITestOutputHelper output)
 {
     private const int Threads = 16, Examples = 64, WarmUpCalls = 30;

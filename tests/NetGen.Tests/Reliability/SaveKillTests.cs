@@ -13,6 +13,7 @@ namespace NetGen.Tests.Reliability;
 /// alternates between (never a mix, never truncated), and the temporary files a kill leaves must not disturb the next
 /// save or load.
 /// </summary>
+[Collection(IsolatedCollection.Name)]
 public sealed class SaveKillTests(ITestOutputHelper output)
 {
     [Fact]

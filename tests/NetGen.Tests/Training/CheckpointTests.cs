@@ -12,6 +12,7 @@ namespace NetGen.Tests.Training;
 /// TrainingOptions.CheckpointPath in-process: resuming gives bit-identical parameters, and a checkpoint that does not fit
 /// the call is refused by name with nothing changed. The SIGKILL version is Reliability/CheckpointKillTests.
 /// </summary>
+[Collection(NetGen.Tests.Reliability.IsolatedCollection.Name)]
 public sealed class CheckpointTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
