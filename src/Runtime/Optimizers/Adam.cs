@@ -51,6 +51,8 @@ public class Adam : Optimizer
     /// <summary>Added to the root of the bias-corrected second moment.</summary>
     public float Epsilon { get; }
 
+    internal override string HyperparameterText => FormattableString.Invariant($"beta1={Beta1:R} beta2={Beta2:R} epsilon={Epsilon:R}");
+
     /// <inheritdoc />
     protected sealed override void Apply(Span<float> parameters, ReadOnlySpan<float> gradients, int offset, long step) =>
         ElementwiseUpdate.Apply(new Kernel(this, step), parameters, gradients, State(0, offset, parameters.Length), State(1, offset, parameters.Length));

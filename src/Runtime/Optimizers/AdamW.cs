@@ -26,6 +26,8 @@ public sealed class AdamW : Adam
     /// <summary>The decoupled weight decay rate.</summary>
     public float WeightDecay { get; }
 
+    internal override string HyperparameterText => base.HyperparameterText + FormattableString.Invariant($" weight_decay={WeightDecay:R}");
+
     private static float CheckedWeightDecay(float weightDecay)
     {
         Hyperparameters.RequireNonNegative(weightDecay, nameof(weightDecay));

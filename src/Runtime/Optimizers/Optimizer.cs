@@ -148,6 +148,25 @@ public abstract class Optimizer
     /// <summary>Counts the step whose slices <see cref="ApplySlice"/> has applied.</summary>
     internal void CompleteSlicedStep() => StepCount++;
 
+    /// <summary>
+    /// The hyperparameters besides the learning rate, as text; a training checkpoint records them (with the type and the
+    /// learning rate) so that resuming with a differently configured optimizer is refused. Empty for optimizers outside NetGen.
+    /// </summary>
+    internal virtual string HyperparameterText => "";
+
+    /// <summary>The number of per-parameter state buffers.</summary>
+    internal int StateBufferCount => _state.Length;
+
+    /// <summary>State buffer <paramref name="index"/> as a whole, for writing a checkpoint (read-only use).</summary>
+    internal float[] StateBuffer(int index) => _state[index];
+
+    /// <summary>Replaces the state and the step count with a checkpoint's; <see cref="Prepare"/> must have sized it for this length.</summary>
+    internal void RestoreState(float[][] state, long stepCount)
+    {
+        for (int i = 0; i < _state.Length; i++) state[i].AsSpan().CopyTo(_state[i]);
+        StepCount = stepCount;
+    }
+
     /// <summary>Whether training may use <see cref="SliceStepInto"/>; sizes its buffers on first use (after <see cref="Prepare"/>).</summary>
     internal bool PrepareStepInto()
     {

@@ -31,6 +31,8 @@ public sealed class RmsProp : Optimizer
     /// <summary>Added to the root mean square before dividing.</summary>
     public float Epsilon { get; }
 
+    internal override string HyperparameterText => FormattableString.Invariant($"rho={Rho:R} epsilon={Epsilon:R}");
+
     /// <inheritdoc />
     protected override void Apply(Span<float> parameters, ReadOnlySpan<float> gradients, int offset, long step) =>
         ElementwiseUpdate.Apply(new Kernel(this), parameters, gradients, State(0, offset, parameters.Length), default);

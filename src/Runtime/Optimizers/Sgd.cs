@@ -42,6 +42,8 @@ public sealed class Sgd : Optimizer
     /// <summary>Whether the step uses Nesterov momentum.</summary>
     public bool Nesterov { get; }
 
+    internal override string HyperparameterText => FormattableString.Invariant($"momentum={Momentum:R} nesterov={Nesterov}");
+
     /// <inheritdoc />
     protected override void Apply(Span<float> parameters, ReadOnlySpan<float> gradients, int offset, long step) =>
         ElementwiseUpdate.Apply(new Kernel(this), parameters, gradients, Buffer(offset, parameters.Length), default);

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 
 namespace NetGen;
 
@@ -32,7 +34,15 @@ public static class NetworkTraining
     /// after the last completed batch, or the best epoch's when early stopping is on.</para>
     /// <para><b>Early stopping.</b> With <see cref="TrainingOptions.EarlyStoppingPatience"/> above 0, training stops after that
     /// many epochs without a lower validation loss, and however it ends (early, after the last epoch, or cancelled) the
-    /// network is left with the parameters of the epoch with the lowest validation loss.</para>
+    /// network is left with the parameters of the epoch with the lowest validation loss. That includes a divergence: with
+    /// early stopping on and at least one validated epoch, <see cref="TrainingDivergedException"/> is thrown after the
+    /// best epoch's parameters are restored (the optimizer's state stays as before the refused step).</para>
+    /// <para><b>Checkpoints.</b> With <see cref="TrainingOptions.CheckpointPath"/> set, a checkpoint is written atomically
+    /// every <see cref="TrainingOptions.CheckpointEveryEpochs"/> epochs and after the last, and an existing one is resumed
+    /// from (see <see cref="TrainingOptions.CheckpointPath"/> for what must match).</para>
+    /// <para><b>Sharing.</b> Fit changes the parameters in place: other threads must not call inference on the same
+    /// network meanwhile (their outputs would mix two parameter states). A second Fit on a network that a Fit is already
+    /// training throws <see cref="InvalidOperationException"/> at once.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">
@@ -40,6 +50,9 @@ public static class NetworkTraining
     /// or an option is out of range; thrown before any parameter changes, with the numbers involved.
     /// </exception>
     /// <exception cref="TrainingDivergedException">Training diverged (see remarks).</exception>
+    /// <exception cref="InvalidDataException">The checkpoint at <see cref="TrainingOptions.CheckpointPath"/> is damaged or from an incompatible call; nothing changed.</exception>
+    /// <exception cref="InvalidOperationException">Another Fit call is training this network.</exception>
+    /// <exception cref="IOException">A checkpoint could not be written (for example, the disk is full); the previous one is unchanged.</exception>
     public static TrainingHistory Fit(this INetwork network, Dataset train, TrainingOptions options)
     {
         if (network is null) throw new ArgumentNullException(nameof(network));
@@ -61,10 +74,30 @@ public static class NetworkTraining
                 $"The network reports {network.ParameterCount} parameters but exposes {network.Parameters.Length} parameters and {network.Gradients.Length} gradients.",
                 nameof(network));
 
+        if (options.CheckpointEveryEpochs < 1)
+            throw OptionError($"CheckpointEveryEpochs must be at least 1; it is {options.CheckpointEveryEpochs}.", nameof(options.CheckpointEveryEpochs));
+        if (options.CheckpointPath is { Length: 0 })
+            throw OptionError("CheckpointPath is empty; use null for no checkpoints.", nameof(options.CheckpointPath));
+
+        using TrainingGuard guard = TrainingGuard.Enter(network);
         Optimizer optimizer = options.Optimizer ?? new Adam();
         optimizer.Prepare(network.ParameterCount, network.ParameterCount); // throws if sized for another network
+        List<KeyValuePair<string, string>>? compatibility = null;
+        TrainingCheckpoint? resume = null;
+        if (options.CheckpointPath is { } checkpointPath)
+        {
+            compatibility = TrainingCheckpoint.Compatibility(network, train, options, optimizer, Trainer.Workers(options, train));
+            // Read and check completely before anything changes: a bad checkpoint leaves network and optimizer as they were.
+            if (File.Exists(checkpointPath))
+            {
+                resume = TrainingCheckpoint.Read(checkpointPath, compatibility, network.ParameterCount, optimizer.StateBufferCount, options.Seed, options.Epochs);
+                resume.Parameters.AsSpan().CopyTo(network.Parameters);
+                optimizer.RestoreState(resume.OptimizerState, resume.OptimizerSteps);
+            }
+        }
+
         using var trainer = new Trainer(network, train, options, optimizer);
-        return trainer.Train();
+        return trainer.Train(resume, compatibility);
     }
 
     /// <summary>Runs inference on every example of <paramref name="data"/> and scores it: mean loss, accuracy and confusion matrix.</summary>

@@ -69,7 +69,7 @@ internal sealed class Trainer : IStagedJob, IDisposable
         _inputs = network.InputSize;
         _outputs = network.OutputSize;
         _batchSize = Math.Min(options.BatchSize, train.Count);
-        _workers = Math.Max(1, Math.Min(options.Threads == 0 ? Environment.ProcessorCount : options.Threads, _batchSize));
+        _workers = Workers(options, train);
 
         int parameters = network.ParameterCount;
         _batchInputs = new AlignedParameters(_batchSize * _inputs);
@@ -96,7 +96,15 @@ internal sealed class Trainer : IStagedJob, IDisposable
         _pool = new TrainingWorkerPool(_workers, this);
     }
 
-    public TrainingHistory Train()
+    /// <summary>The worker count a call with these options resolves to (what a checkpoint records as the thread count).</summary>
+    public static int Workers(TrainingOptions options, Dataset train) =>
+        Math.Max(1, Math.Min(options.Threads == 0 ? Environment.ProcessorCount : options.Threads, Math.Min(options.BatchSize, train.Count)));
+
+    /// <summary>
+    /// Runs the epochs after <paramref name="resume"/>'s (all of them without one; Fit has already put its parameters and
+    /// optimizer state in place), writing a checkpoint as the options ask when <paramref name="compatibility"/> is given.
+    /// </summary>
+    public TrainingHistory Train(TrainingCheckpoint? resume, IReadOnlyList<KeyValuePair<string, string>>? compatibility)
     {
         var epochs = new List<EpochResult>();
         int examples = _train.Count;
@@ -106,65 +114,102 @@ internal sealed class Trainer : IStagedJob, IDisposable
         ulong seed = NetGenRandom.Mix((ulong)(long)_options.Seed);
         double lastFiniteLoss = double.NaN, bestLoss = double.PositiveInfinity;
         int? bestEpoch = null;
-        int epochsSinceBest = 0;
+        int epochsSinceBest = 0, firstEpoch = 1;
         bool cancelled = false, stoppedEarly = false;
-
-        for (int epoch = 1; epoch <= _options.Epochs && !cancelled && !stoppedEarly; epoch++)
+        if (resume is not null)
         {
-            long started = Stopwatch.GetTimestamp();
-            Shuffle(seed, epoch);
-            // Dropout stream of the example at position p of this epoch: _dropoutBase + p, whichever worker runs it.
-            _dropoutBase = NetGenRandom.Mix(seed ^ NetGenRandom.Mix(2 * (ulong)epoch + 1));
-            double lossTotal = 0;
-            long correct = 0;
-            int done = 0;
-            for (int batch = 1; batch <= batches; batch++)
+            epochs.AddRange(resume.History);
+            if (bestParameters is not null && resume.BestParameters is not null) resume.BestParameters.AsSpan().CopyTo(bestParameters);
+            lastFiniteLoss = resume.LastFiniteLoss;
+            bestLoss = resume.BestLoss;
+            bestEpoch = resume.BestEpoch;
+            epochsSinceBest = resume.EpochsSinceBest;
+            // A checkpoint written as the last epoch of a shorter call may have run out of patience without stopping.
+            stoppedEarly = resume.StoppedEarly || (patience > 0 && epochsSinceBest >= patience && resume.Epoch < _options.Epochs);
+            firstEpoch = resume.Epoch + 1;
+        }
+
+        try
+        {
+            for (int epoch = firstEpoch; epoch <= _options.Epochs && !cancelled && !stoppedEarly; epoch++)
             {
-                if (_options.CancellationToken.IsCancellationRequested)
+                long started = Stopwatch.GetTimestamp();
+                Shuffle(seed, epoch);
+                // Dropout stream of the example at position p of this epoch: _dropoutBase + p, whichever worker runs it.
+                _dropoutBase = NetGenRandom.Mix(seed ^ NetGenRandom.Mix(2 * (ulong)epoch + 1));
+                double lossTotal = 0;
+                long correct = 0;
+                int done = 0;
+                for (int batch = 1; batch <= batches; batch++)
                 {
-                    cancelled = true;
-                    break;
+                    if (_options.CancellationToken.IsCancellationRequested)
+                    {
+                        cancelled = true;
+                        break;
+                    }
+
+                    _batchStart = (batch - 1) * _batchSize;
+                    _batchCount = Math.Min(_batchSize, examples - _batchStart);
+                    double cost = TrainBatch(epoch, batch, lastFiniteLoss);
+                    lastFiniteLoss = cost;
+                    lossTotal += cost * _batchCount;
+                    done += _batchCount;
+                    for (int w = 0; w < _workers; w++) correct += _workerCorrect[w];
+                    _options.BatchProgress?.Report(new BatchProgress(epoch, _options.Epochs, batch, batches, done, examples, lossTotal / done,
+                        _measureAccuracy ? (double)correct / ((long)done * _scoring.UnitsPerExample) : double.NaN, Seconds(started)));
                 }
 
-                _batchStart = (batch - 1) * _batchSize;
-                _batchCount = Math.Min(_batchSize, examples - _batchStart);
-                double cost = TrainBatch(epoch, batch, lastFiniteLoss);
-                lastFiniteLoss = cost;
-                lossTotal += cost * _batchCount;
-                done += _batchCount;
-                for (int w = 0; w < _workers; w++) correct += _workerCorrect[w];
-                _options.BatchProgress?.Report(new BatchProgress(epoch, _options.Epochs, batch, batches, done, examples, lossTotal / done,
-                    _measureAccuracy ? (double)correct / ((long)done * _scoring.UnitsPerExample) : double.NaN, Seconds(started)));
+                if (cancelled) break;
+                Evaluation? validation = _options.Validation is { } set ? NetworkTraining.EvaluateChecked(_network, set, _workers) : null;
+                var result = new EpochResult(epoch, lossTotal / examples,
+                    _measureAccuracy ? (double)correct / ((long)examples * _scoring.UnitsPerExample) : null,
+                    validation?.Loss, validation?.Accuracy, Seconds(started));
+                epochs.Add(result);
+                if (validation is not null)
+                {
+                    if (validation.Loss < bestLoss)
+                    {
+                        bestLoss = validation.Loss;
+                        bestEpoch = epoch;
+                        epochsSinceBest = 0;
+                        if (bestParameters is not null) _network.Parameters.CopyTo(bestParameters);
+                    }
+                    else
+                    {
+                        epochsSinceBest++;
+                    }
+                }
+
+                if (patience > 0 && epochsSinceBest >= patience && epoch < _options.Epochs) stoppedEarly = true;
+                if (compatibility is not null && (epoch % _options.CheckpointEveryEpochs == 0 || epoch == _options.Epochs || stoppedEarly))
+                {
+                    new TrainingCheckpoint(epoch, _network.Parameters.ToArray(), CopyOptimizerState(), _optimizer.StepCount,
+                            bestEpoch is null ? null : (float[]?)bestParameters?.Clone(), bestLoss, bestEpoch, epochsSinceBest, stoppedEarly,
+                            lastFiniteLoss, epochs.ToArray())
+                        .Write(_options.CheckpointPath!, compatibility, _options.Seed);
+                }
+
+                _options.Progress?.Report(result);
             }
-
-            if (cancelled) break;
-            Evaluation? validation = _options.Validation is { } set ? NetworkTraining.EvaluateChecked(_network, set, _workers) : null;
-            var result = new EpochResult(epoch, lossTotal / examples,
-                _measureAccuracy ? (double)correct / ((long)examples * _scoring.UnitsPerExample) : null,
-                validation?.Loss, validation?.Accuracy, Seconds(started));
-            epochs.Add(result);
-            if (validation is not null)
-            {
-                if (validation.Loss < bestLoss)
-                {
-                    bestLoss = validation.Loss;
-                    bestEpoch = epoch;
-                    epochsSinceBest = 0;
-                    if (bestParameters is not null) _network.Parameters.CopyTo(bestParameters);
-                }
-                else
-                {
-                    epochsSinceBest++;
-                }
-            }
-
-            if (patience > 0 && epochsSinceBest >= patience && epoch < _options.Epochs) stoppedEarly = true;
-            _options.Progress?.Report(result);
+        }
+        catch (TrainingDivergedException) when (bestParameters is not null && bestEpoch is not null)
+        {
+            // Early stopping promises the best epoch's parameters however training ends; a divergence is an ending too.
+            // The optimizer's state stays as it was before the refused step.
+            bestParameters.AsSpan().CopyTo(_network.Parameters);
+            throw;
         }
 
         bool restored = bestParameters is not null && bestEpoch is not null;
         if (restored) bestParameters.AsSpan().CopyTo(_network.Parameters);
         return new TrainingHistory(epochs.ToArray(), bestEpoch, stoppedEarly, cancelled, restored);
+    }
+
+    private float[][] CopyOptimizerState()
+    {
+        var state = new float[_optimizer.StateBufferCount][];
+        for (int i = 0; i < state.Length; i++) state[i] = (float[])_optimizer.StateBuffer(i).Clone();
+        return state;
     }
 
     public void Dispose() => _pool.Dispose();

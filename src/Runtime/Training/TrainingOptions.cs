@@ -67,6 +67,30 @@ public sealed class TrainingOptions
     public IProgress<BatchProgress>? BatchProgress { get; set; }
 
     /// <summary>
+    /// A file for training checkpoints, or null (the default) for none. <c>Fit</c> writes one after every
+    /// <see cref="CheckpointEveryEpochs"/> epochs and after the last, atomically as <c>Save</c> writes weights (a crash
+    /// leaves the previous checkpoint or the new one). It holds the parameters, the optimizer's state and step count, the
+    /// epoch, the early-stopping state (best epoch, its loss and parameters, epochs since it) and the history so far;
+    /// the shuffle and dropout streams are functions of <see cref="Seed"/> and the epoch, so the epoch is their position.
+    /// </summary>
+    /// <remarks>
+    /// When the file exists, <c>Fit</c> resumes from it: the parameters and the optimizer's state are replaced by the
+    /// checkpoint's and training continues with the next epoch, so a run killed at any moment and restarted with the same
+    /// call ends with parameters bit-identical to a run never interrupted (same thread count). The network must be created
+    /// the same way as before (the same constructor seed: it draws the dropout masks; checked for <see cref="DynamicNetwork"/>,
+    /// whose <see cref="DynamicNetwork.Seed"/> is known, not for generated classes). The checkpoint must come
+    /// from the same network type and architecture, the same training and validation data, and the same BatchSize, Seed,
+    /// thread count, L2, L1, EarlyStoppingPatience and optimizer (type, learning rate, hyperparameters), and it must not
+    /// have run more epochs than <see cref="Epochs"/>; otherwise, or when the file is damaged, <c>Fit</c> throws
+    /// <see cref="System.IO.InvalidDataException"/> naming the file and the value that differs (both values), and nothing
+    /// changes. <see cref="Progress"/> reports only the epochs run by this call; the returned history includes the earlier ones.
+    /// </remarks>
+    public string? CheckpointPath { get; set; }
+
+    /// <summary>Epochs between checkpoints when <see cref="CheckpointPath"/> is set; at least 1. Default 1 (after every epoch).</summary>
+    public int CheckpointEveryEpochs { get; set; } = 1;
+
+    /// <summary>
     /// Stops training at the next mini-batch boundary. <c>Fit</c> then returns normally, with
     /// <see cref="TrainingHistory.Cancelled"/> set; it does not throw <see cref="OperationCanceledException"/>.
     /// </summary>

@@ -9,8 +9,11 @@ internal static class AtomicFile
     /// <summary>
     /// Writes a temporary file beside <paramref name="path"/> (same directory, so the final rename stays on one file
     /// system and is atomic), flushes it to the disk, then renames it over the target. If <paramref name="write"/> or
-    /// anything before the rename fails, the temporary file is deleted and the target is untouched.
+    /// anything before the rename fails, the temporary file is deleted and the target is untouched. A temporary file
+    /// left by a process killed mid-write is never read (its name is unique) and does not affect later writes.
     /// </summary>
+    /// <exception cref="IOException">The file system refused the write (a full disk, a read-only folder); the message names the target.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder may not be written; the message names the target.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         string fullPath = Path.GetFullPath(path);
@@ -29,11 +32,23 @@ internal static class AtomicFile
             Replace(temp, fullPath);
             renamed = true;
         }
+        catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            // The OS message names the temporary file; say which file the caller asked for and that it survived.
+            throw new IOException(Unchanged(fullPath, ex), ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new UnauthorizedAccessException(Unchanged(fullPath, ex), ex);
+        }
         finally
         {
             if (!renamed) TryDelete(temp);
         }
     }
+
+    private static string Unchanged(string target, Exception ex) =>
+        $"Could not write '{target}': {ex.Message} The existing file, if any, is unchanged.";
 
     private static void Replace(string source, string destination)
     {

@@ -120,7 +120,7 @@ public static class WeightFileExtensions
     }
 
     /// <summary>Reads and validates the length prefix and the JSON header; <paramref name="dataLength"/> is what follows them.</summary>
-    private static SafetensorsHeader ReadHeader(string path, FileStream file, out long dataLength)
+    internal static SafetensorsHeader ReadHeader(string path, FileStream file, out long dataLength)
     {
         long fileLength = file.Length;
         var prefix = new byte[SafetensorsParser.PrefixLength];
@@ -184,7 +184,7 @@ public static class WeightFileExtensions
     }
 
     /// <summary>Reads <c>buffer.Length</c> bytes from <paramref name="offset"/>; a file that shrank meanwhile is reported like a truncated one.</summary>
-    private static void ReadExactly(string path, Stream stream, byte[] buffer, long offset)
+    internal static void ReadExactly(string path, Stream stream, byte[] buffer, long offset)
     {
         stream.Position = offset;
         int read = ReadUpTo(stream, buffer, buffer.Length);
