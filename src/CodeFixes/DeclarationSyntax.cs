@@ -19,7 +19,7 @@ internal static class DeclarationSyntax
 
     // Values of NetGen.Activation and NetGen.Loss by their constant (src/Runtime/Declaration/Activation.cs and Loss.cs;
     // a test checks these against the enums).
-    public static readonly string[] ActivationNames = { "Identity", "Sigmoid", "Tanh", "Relu", "LeakyRelu", "Elu", "Selu", "Softmax" };
+    public static readonly string[] ActivationNames = { "Identity", "Sigmoid", "Tanh", "Relu", "LeakyRelu", "Elu", "Selu", "Softmax", "Softsign" };
     public static readonly string[] LossNames = { "Auto", "MeanSquaredError", "BinaryCrossEntropy", "CategoricalCrossEntropy" };
 
     /// <summary>The [Dense] attributes on <paramref name="type"/>, in declaration order (the last is the output layer).</summary>

@@ -61,6 +61,15 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (network, _) => network with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
             .WithTrackingName(TrackingNames.Model);
 
+        // Two declarations of one full name (a class declared twice, or [Network] on two parts of a partial class) are
+        // compile errors, but half-typed code has them all the time; emitting both would add the same hint name twice,
+        // which throws. The first of each name is emitted; the compiler reports the duplicate declaration itself.
+        // Collect-then-SelectMany keeps per-network caching: unchanged items compare equal and their output is reused.
+        models = models
+            .Collect()
+            .SelectMany(static (all, _) => FirstOfEachName(all))
+            .WithTrackingName(TrackingNames.DistinctModel);
+
         // Hint names must be unique ignoring case, but C# names are case-sensitive: classes Net and NET may both be
         // networks. The few colliding names get a hash suffix. The set is almost always empty and compares by value, so
         // an edit to one network does not re-emit the others.
@@ -140,6 +149,17 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Collect();
     }
 
+    private static IEnumerable<BoundNetwork> FirstOfEachName(ImmutableArray<BoundNetwork> networks)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (BoundNetwork network in networks)
+            if (seen.Add(Identity(network.Model!))) yield return network;
+    }
+
+    /// <summary>Where each part of the name comes from: namespace A.B with class C and namespace A with class B.C differ.</summary>
+    private static string Identity(NetworkModel model) =>
+        model.Namespace + "|" + string.Join("+", model.ContainingTypes.Select(t => t.NameWithTypeParameters)) + "|" + model.TypeName;
+
     /// <summary><c>Name.g.cs</c> as <c>Name{suffix}.g.cs</c>: the network's other files sort beside its main one.</summary>
     private static string WithSuffix(string hintName, string suffix)
     {
@@ -157,7 +177,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         // The hash covers where each part of the name comes from, so namespace A.B with class C and namespace A with
         // class B.C (a compile error, but one the generator still runs on) differ too.
-        string identity = model.Namespace + "|" + string.Join("+", model.ContainingTypes.Select(t => t.NameWithTypeParameters)) + "|" + model.TypeName;
+        string identity = Identity(model);
         const string extension = ".g.cs";
         string stem = hintName.EndsWith(extension, StringComparison.Ordinal) ? hintName.Substring(0, hintName.Length - extension.Length) : hintName;
         return stem + "." + StableHash.Hex8(identity) + extension;

@@ -6,6 +6,7 @@ internal static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Model = nameof(Model);
+    public const string DistinctModel = nameof(DistinctModel);
     public const string HintNameCollisions = nameof(HintNameCollisions);
     public const string WeightsRequests = nameof(WeightsRequests);
     public const string WeightsRead = nameof(WeightsRead);

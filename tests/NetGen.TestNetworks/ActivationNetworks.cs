@@ -150,6 +150,26 @@ namespace NetGen.TestNetworks
     [Dense(5, Activation.Softmax)]
     public partial class SeluHiddenCce { }
 
+    /// <summary>13-17-9-5 with Softsign hidden layers and a Identity output (MSE loss).</summary>
+    [Network(13)]
+    [Dense(17, Activation.Softsign)]
+    [Dense(9, Activation.Softsign)]
+    [Dense(5, Activation.Identity)]
+    public partial class SoftsignHiddenMse { }
+
+    /// <summary>13-17-9-5 with Softsign hidden layers and a Softmax output (CCE loss).</summary>
+    [Network(13)]
+    [Dense(17, Activation.Softsign)]
+    [Dense(9, Activation.Softsign)]
+    [Dense(5, Activation.Softmax)]
+    public partial class SoftsignHiddenCce { }
+
+    /// <summary>13-11-5 with a Softsign output trained on mean squared error.</summary>
+    [Network(13, Loss = Loss.MeanSquaredError)]
+    [Dense(11, Activation.Tanh)]
+    [Dense(5, Activation.Softsign)]
+    public partial class SoftsignOutputMse { }
+
     /// <summary>13-11-5 with a Sigmoid output trained on mean squared error.</summary>
     [Network(13, Loss = Loss.MeanSquaredError)]
     [Dense(11, Activation.Tanh)]

@@ -27,4 +27,6 @@ enum Activation
     Selu,
     /// <summary><c>g(z)_k = e^(z_k - max z) / sum_j e^(z_j - max z)</c>; output layer only.</summary>
     Softmax,
+    /// <summary><c>g(z) = z / (1 + |z|)</c>, a tanh-like curve in (-1, 1) that approaches its bounds polynomially; <c>g'(z) = (1 - |a|)^2</c>.</summary>
+    Softsign,
 }

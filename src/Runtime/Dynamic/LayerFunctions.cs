@@ -48,6 +48,9 @@ internal static class LayerFunctions
             case Activation.Softmax:
                 ActivationKernels.Softmax(values);
                 break;
+            case Activation.Softsign:
+                ActivationKernels.Softsign(values);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(activation), activation, "Not a defined Activation.");
         }
@@ -96,6 +99,15 @@ internal static class LayerFunctions
                 {
                     float a = activations[i];
                     deltas[i] = a > 0f ? deltas[i] * SeluLambda : deltas[i] * (a + SeluLambdaAlpha);
+                }
+
+                break;
+            case Activation.Softsign:
+                // (1 - |a|)^2, in the generator's operation order.
+                for (int i = 0; i < deltas.Length; i++)
+                {
+                    float a = activations[i];
+                    deltas[i] = deltas[i] * ((1f - Math.Abs(a)) * (1f - Math.Abs(a)));
                 }
 
                 break;

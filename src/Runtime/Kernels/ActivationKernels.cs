@@ -167,6 +167,21 @@ public static class ActivationKernels
         for (int i = done; i < values.Length; i++) values[i] = 1f / (1f + Exp(-values[i]));
     }
 
+    /// <summary>Replaces every element by <c>z / (1 + |z|)</c> (Softsign).</summary>
+    /// <param name="values">The pre-activations, overwritten with the activations.</param>
+    public static void Softsign(Span<float> values)
+    {
+        int done = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            Span<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
+            for (int i = 0; i < vectors.Length; i++) vectors[i] = vectors[i] / (Vector<float>.One + Vector.Abs(vectors[i]));
+            done = vectors.Length * Vector<float>.Count;
+        }
+
+        for (int i = done; i < values.Length; i++) values[i] = values[i] / (1f + Math.Abs(values[i]));
+    }
+
     /// <summary>
     /// Replaces every element by <c>positiveScale * z</c> where <c>z &gt; 0</c> and <c>negativeScale * (e^z - 1)</c>
     /// elsewhere: Elu is (1, alpha), Selu is (lambda, lambda alpha).

@@ -143,6 +143,7 @@ internal static class OnnxModelWriter
             case Activation.Sigmoid:
             case Activation.Tanh:
             case Activation.Relu:
+            case Activation.Softsign:
                 WriteNode(graph, layer.Activation.ToString(), name, inputs, output);
                 break;
             case Activation.LeakyRelu:

@@ -15,6 +15,9 @@ namespace NetGen;
 /// allocates on every wait: a loaded machine makes threads block often, and the barrier sits on the allocation-free
 /// paths of training and batch inference. The last thread to arrive resets the next phase's event before it publishes
 /// the phase, and nobody can still be waiting on that event then: they all passed the previous barrier to get here.
+/// Even an event wait allocates on Linux (.NET's managed wait subsystem: 208 bytes per blocking wait was seen on a
+/// loaded machine), so the caller's own thread, whose allocations the library promises are zero, never blocks: past
+/// the spin it polls with <see cref="Thread.Sleep(int)"/> of 1 ms, and only the pool's worker threads block.
 /// </remarks>
 internal sealed class SpinningBarrier : System.IDisposable
 {
@@ -35,7 +38,11 @@ internal sealed class SpinningBarrier : System.IDisposable
     }
 
     /// <summary>Returns once all participants have called it for this phase.</summary>
-    public void SignalAndWait()
+    /// <param name="mayBlock">
+    /// Whether this thread may block on an event after the spin (the pool's workers), or must poll instead (the caller's
+    /// thread, which must not allocate).
+    /// </param>
+    public void SignalAndWait(bool mayBlock = true)
     {
         int phase = Volatile.Read(ref _phase);
         if (Interlocked.Decrement(ref _remaining) == 0)
@@ -53,7 +60,15 @@ internal sealed class SpinningBarrier : System.IDisposable
         {
             if (Stopwatch.GetTimestamp() - start > SpinTicks)
             {
-                while (Volatile.Read(ref _phase) == phase) _released[phase & 1].WaitOne();
+                if (mayBlock)
+                {
+                    while (Volatile.Read(ref _phase) == phase) _released[phase & 1].WaitOne();
+                }
+                else
+                {
+                    while (Volatile.Read(ref _phase) == phase) Thread.Sleep(1);
+                }
+
                 return;
             }
 

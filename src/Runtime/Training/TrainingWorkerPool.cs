@@ -43,7 +43,7 @@ internal sealed class TrainingWorkerPool : IDisposable
     {
         _firstStage = firstStage;
         _stageCount = stageCount;
-        if (_threads.Length > 0) _barrier.SignalAndWait(); // release the workers
+        if (_threads.Length > 0) _barrier.SignalAndWait(mayBlock: false); // release the workers
         RunStages(0);
         Exception? error = Interlocked.Exchange(ref _error, null);
         if (error is not null) ExceptionDispatchInfo.Capture(error).Throw();
@@ -87,7 +87,8 @@ internal sealed class TrainingWorkerPool : IDisposable
                 }
             }
 
-            if (_threads.Length > 0) _barrier.SignalAndWait();
+            // The caller's thread (worker 0) polls rather than blocks: a blocking wait allocates (see SpinningBarrier).
+            if (_threads.Length > 0) _barrier.SignalAndWait(mayBlock: worker != 0);
         }
     }
 }

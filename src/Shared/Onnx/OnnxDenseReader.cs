@@ -13,7 +13,7 @@ namespace NetGen.Onnx
     /// <para>The graph must be one chain from its single input to a graph output, made of the shapes exporters write for
     /// dense networks: <c>Gemm</c> (optionally <c>transB</c>, <c>alpha</c>, <c>beta</c>; torch.onnx.export),
     /// <c>MatMul</c> + <c>Add</c> (skl2onnx, tf2onnx, the dynamo exporter), one activation per layer (<c>Relu</c>,
-    /// <c>LeakyRelu</c>, <c>Elu</c>, <c>Selu</c>, <c>Sigmoid</c>, <c>Tanh</c>, <c>Softmax</c> on the last axis), and the
+    /// <c>LeakyRelu</c>, <c>Elu</c>, <c>Selu</c>, <c>Sigmoid</c>, <c>Tanh</c>, <c>Softsign</c>, <c>Softmax</c> on the last axis), and the
     /// no-ops <c>Identity</c>, <c>Flatten</c> (axis 1 of a 2-D tensor) and <c>Dropout</c> (inference). A leading
     /// <c>Sub</c>/<c>Div</c> by constants is a standardizer. Weights come from initializers or <c>Constant</c> nodes.</para>
     /// <para>Classifier heads that consume the chain but never feed it (<c>ArgMax</c>, <c>ArrayFeatureExtractor</c>,
@@ -24,9 +24,9 @@ namespace NetGen.Onnx
     {
         private static readonly HashSet<string> HeadOperators = new(StringComparer.Ordinal) { "ArgMax", "ArrayFeatureExtractor", "Cast", "Reshape", "ZipMap" };
 
-        private static readonly HashSet<string> Activations = new(StringComparer.Ordinal) { "Relu", "LeakyRelu", "Elu", "Selu", "Sigmoid", "Tanh", "Softmax" };
+        private static readonly HashSet<string> Activations = new(StringComparer.Ordinal) { "Relu", "LeakyRelu", "Elu", "Selu", "Sigmoid", "Tanh", "Softmax", "Softsign" };
 
-        private const string SupportedList = "Gemm, MatMul, Add, Relu, LeakyRelu, Elu, Selu, Sigmoid, Tanh, Softmax, Identity, Flatten, Dropout, Constant, and a leading Sub/Div";
+        private const string SupportedList = "Gemm, MatMul, Add, Relu, LeakyRelu, Elu, Selu, Sigmoid, Tanh, Softmax, Softsign, Identity, Flatten, Dropout, Constant, and a leading Sub/Div";
 
         // Selu's published constants, the defaults of ONNX's Selu attributes.
         private const double SeluAlpha = 1.6732632423543772848170429916717;

@@ -222,7 +222,7 @@ public class LayerDiagnosticTests
 
     [Theory]
     [InlineData("[Network(3, {|NG0020:Loss = (Loss)42|})]\n[Dense(1)]", "Loss value 42")]
-    [InlineData("[Network(3)]\n[Dense(1, {|NG0020:(Activation)8|})]", "Activation value 8")]
+    [InlineData("[Network(3)]\n[Dense(1, {|NG0020:(Activation)99|})]", "Activation value 99")]
     [InlineData("[Network(3)]\n[Dense(1, {|NG0020:activation: (Activation)(-1)|})]", "Activation value -1")]
     [InlineData("[Network(3)]\n[Dense(1, {|NG0020:Init = (Init)5|})]", "Init value 5")]
     public void NG0020_UndefinedEnumValue_PointsAtTheCast(string attributes, string expected)

@@ -165,6 +165,24 @@ public class MalformedSourceTests
         Assert.Equal(2 * GeneratorRun.FilesPerNetwork, run.GeneratedSources.Length);
     }
 
+    /// <summary>
+    /// Found by the 10,000-edit campaign of the CI step (edit 5317, which duplicates a file of networks): error recovery
+    /// in that source leaves two networks with one full name, and the generator added the same hint name twice, which
+    /// throws in the driver ("hintName must be unique") and discards every network's output. The source is kept
+    /// verbatim; now the first network of each name is emitted, once.
+    /// </summary>
+    [Fact]
+    public void Edit5317DuplicatedNetworksDoNotCollide()
+    {
+        using var stream = typeof(MalformedSourceTests).Assembly.GetManifestResourceStream("Regressions.KeystrokeEdit5317.source.txt")!;
+        using var reader = new System.IO.StreamReader(stream);
+        string source = reader.ReadToEnd();
+        GeneratorRun run = GeneratorRun.Run(TestCompilation.Create(CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), source));
+        run.AssertNoCrash();
+        Assert.NotEmpty(run.GeneratedSources);
+        Assert.Equal(run.GeneratedSources.Length, run.GeneratedSources.Select(s => s.HintName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
     private static void Check(string source)
     {
         CSharpCompilation compilation = TestCompilation.Create(CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), source);

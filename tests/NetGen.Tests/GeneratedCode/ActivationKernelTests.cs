@@ -65,6 +65,7 @@ public class ActivationKernelTests
     [InlineData("Elu")]
     [InlineData("Selu")]
     [InlineData("LeakyRelu")]
+    [InlineData("Softsign")]
     public void VectorAndScalarPathsAgreeAndMatchTheDefinition(string kernel)
     {
         var rng = new NetGenRandom(11);
@@ -82,6 +83,7 @@ public class ActivationKernelTests
                 "Sigmoid" => 1 / (1 + Math.Exp(-z)),
                 "Elu" => z > 0 ? z : 0.5 * (Math.Exp(z) - 1),
                 "Selu" => z > 0 ? Lambda * z : Lambda * Alpha * (Math.Exp(z) - 1),
+                "Softsign" => z / (1 + Math.Abs(z)),
                 _ => z > 0 ? z : 0.25 * z,
             };
             // Exp's 1 ulp, plus a few float roundings of the formula around it (1 / (1 + e), alpha (e - 1)), relative to
@@ -100,6 +102,7 @@ public class ActivationKernelTests
             case "Sigmoid": ActivationKernels.Sigmoid(values); break;
             case "Elu": ActivationKernels.ExponentialLinear(values, 1f, 0.5f); break;
             case "Selu": ActivationKernels.ExponentialLinear(values, (float)Lambda, (float)(Lambda * Alpha)); break;
+            case "Softsign": ActivationKernels.Softsign(values); break;
             default: ActivationKernels.Rectify(values, 0.25f); break;
         }
     }

@@ -31,6 +31,9 @@ public static class NetworkCatalog
         ["SeluHiddenMse"] = seed => new SeluHiddenMse(seed),
         ["SeluHiddenBce"] = seed => new SeluHiddenBce(seed),
         ["SeluHiddenCce"] = seed => new SeluHiddenCce(seed),
+        ["SoftsignHiddenMse"] = seed => new SoftsignHiddenMse(seed),
+        ["SoftsignHiddenCce"] = seed => new SoftsignHiddenCce(seed),
+        ["SoftsignOutputMse"] = seed => new SoftsignOutputMse(seed),
         ["SigmoidOutputMse"] = seed => new SigmoidOutputMse(seed),
         ["TanhOutputMse"] = seed => new TanhOutputMse(seed),
         ["ReluOutputMse"] = seed => new ReluOutputMse(seed),
@@ -57,7 +60,7 @@ public static class NetworkCatalog
     };
 
     /// <summary>Networks small enough that every parameter can be checked by finite differences.</summary>
-    public static readonly string[] Small = { "IdentityHiddenMse", "IdentityHiddenBce", "IdentityHiddenCce", "SigmoidHiddenMse", "SigmoidHiddenBce", "SigmoidHiddenCce", "TanhHiddenMse", "TanhHiddenBce", "TanhHiddenCce", "ReluHiddenMse", "ReluHiddenBce", "ReluHiddenCce", "LeakyReluHiddenMse", "LeakyReluHiddenBce", "LeakyReluHiddenCce", "EluHiddenMse", "EluHiddenBce", "EluHiddenCce", "SeluHiddenMse", "SeluHiddenBce", "SeluHiddenCce", "SigmoidOutputMse", "TanhOutputMse", "ReluOutputMse", "LeakyReluOutputMse", "EluOutputMse", "SeluOutputMse", "SoftmaxOutputMse", "DefaultAlphas", "Tiny", "TinyHidden", "SoftmaxExample", "Control16", "DropoutClassifier", "DropoutRegressor", "GlobalNamespaceNetwork", "Container.NestedNetwork", "InternalSealedNetwork", "ShortRows" };
+    public static readonly string[] Small = { "IdentityHiddenMse", "IdentityHiddenBce", "IdentityHiddenCce", "SigmoidHiddenMse", "SigmoidHiddenBce", "SigmoidHiddenCce", "TanhHiddenMse", "TanhHiddenBce", "TanhHiddenCce", "ReluHiddenMse", "ReluHiddenBce", "ReluHiddenCce", "LeakyReluHiddenMse", "LeakyReluHiddenBce", "LeakyReluHiddenCce", "EluHiddenMse", "EluHiddenBce", "EluHiddenCce", "SeluHiddenMse", "SeluHiddenBce", "SeluHiddenCce", "SoftsignHiddenMse", "SoftsignHiddenCce", "SoftsignOutputMse", "SigmoidOutputMse", "TanhOutputMse", "ReluOutputMse", "LeakyReluOutputMse", "EluOutputMse", "SeluOutputMse", "SoftmaxOutputMse", "DefaultAlphas", "Tiny", "TinyHidden", "SoftmaxExample", "Control16", "DropoutClassifier", "DropoutRegressor", "GlobalNamespaceNetwork", "Container.NestedNetwork", "InternalSealedNetwork", "ShortRows" };
 
     /// <summary>Wide networks: too many parameters to finite-difference them all.</summary>
     public static readonly string[] Large = { "Mnist50", "Mnist128", "LogisticRegression", "WideNetwork" };

@@ -87,6 +87,7 @@ public sealed class ReferenceNetwork
                 Activation.LeakyRelu => x > 0 ? x : alpha * x,
                 Activation.Elu => x > 0 ? x : alpha * (Math.Exp(x) - 1),
                 Activation.Selu => SeluLambda * (x > 0 ? x : SeluAlpha * (Math.Exp(x) - 1)),
+                Activation.Softsign => x / (1 + Math.Abs(x)),
                 _ => throw new ArgumentOutOfRangeException(nameof(activation)),
             };
         }
@@ -104,6 +105,7 @@ public sealed class ReferenceNetwork
         Activation.LeakyRelu => z > 0 ? 1 : alpha,
         Activation.Elu => z > 0 ? 1 : alpha * Math.Exp(z),
         Activation.Selu => SeluLambda * (z > 0 ? 1 : SeluAlpha * Math.Exp(z)),
+        Activation.Softsign => 1 / ((1 + Math.Abs(z)) * (1 + Math.Abs(z))),
         _ => throw new ArgumentOutOfRangeException(nameof(activation)),
     };
 

@@ -79,6 +79,7 @@ internal static class ActivationKernelEmitter
             Activation.Elu => $"ExponentialLinear(values, 1f, {alpha})",
             Activation.Selu => $"ExponentialLinear(values, {Lambda}, {LambdaAlpha})",
             Activation.Softmax => "Softmax(values)",
+            Activation.Softsign => "Softsign(values)",
             _ => throw new System.ArgumentOutOfRangeException(nameof(layer), layer.Activation, "Identity has no activation method."),
         };
     }
@@ -93,6 +94,8 @@ internal static class ActivationKernelEmitter
             Activation.Tanh => $"{delta} * (1f - a * a)",
             Activation.Elu => $"a > 0f ? {delta} : {delta} * (a + {alpha})",
             Activation.Selu => $"a > 0f ? {delta} * {Lambda} : {delta} * (a + {LambdaAlpha})",
+            // g'(z) = 1 / (1 + |z|)^2 = (1 - |a|)^2, since |a| = |z| / (1 + |z|).
+            Activation.Softsign => $"{delta} * ((1f - global::System.Math.Abs(a)) * (1f - global::System.Math.Abs(a)))",
             _ => delta,
         };
     }
