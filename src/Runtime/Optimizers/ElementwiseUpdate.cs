@@ -44,7 +44,7 @@ internal static class ElementwiseUpdate
     /// (a 2-core Xeon, model 207) takes a microcode assist on each vector operation with a subnormal lane: a pass over
     /// Adam's moments with one element in seven subnormal runs many times slower than with none
     /// (benchmarks/subnormal measures it), and on that machine it was about half of a Fashion-MNIST epoch.
-    /// AMD cores do not pay this, and .NET cannot set the FTZ/DAZ bits, so the optimizers flush the state themselves.
+    /// .NET cannot set the FTZ/DAZ bits of the floating-point control register, so the optimizers flush the state themselves.
     /// A subnormal state value moves a parameter by less than 2^-126 * learning rate / epsilon (about 1e-33 for Adam's
     /// defaults), far below the last bit of any parameter larger than about 1e-26, so the parameters match the unflushed
     /// rule bit for bit in practice (the PyTorch trajectory tests compare them).
