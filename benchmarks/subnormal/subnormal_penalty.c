@@ -1,7 +1,7 @@
 // How much a subnormal lane costs this CPU: one Adam-moment pass (m = 0.9 m + 0.1 g) over 235,136 floats, the size of
 // the Fashion-MNIST benchmark net, once with every value normal and once with one element in seven subnormal (as the
-// moments of rarely-lit pixels become). Intel cores take a microcode assist per vector operation with a subnormal lane;
-// AMD cores do not. Build and run: bash run.sh
+// moments of rarely-lit pixels become). The Intel Xeon measured takes a microcode assist per vector operation with a
+// subnormal lane. Build and run: bash run.sh
 #include <immintrin.h>
 #include <stdio.h>
 #include <time.h>
