@@ -16,8 +16,9 @@ namespace NetGen;
 /// paths of training and batch inference. The last thread to arrive resets the next phase's event before it publishes
 /// the phase, and nobody can still be waiting on that event then: they all passed the previous barrier to get here.
 /// Even an event wait allocates on Linux (.NET's managed wait subsystem: 208 bytes per blocking wait was seen on a
-/// loaded machine), so the caller's own thread, whose allocations the library promises are zero, never blocks: past
-/// the spin it polls with <see cref="Thread.Sleep(int)"/> of 1 ms, and only the pool's worker threads block.
+/// loaded machine, and the same for <see cref="Thread.Sleep(int)"/>), so the caller's own thread, whose allocations the
+/// library promises are zero, never blocks: past the spin it keeps checking and yields its time slice between checks
+/// (<see cref="Thread.Yield"/>), and only the pool's worker threads block.
 /// </remarks>
 internal sealed class SpinningBarrier : System.IDisposable
 {
@@ -66,7 +67,7 @@ internal sealed class SpinningBarrier : System.IDisposable
                 }
                 else
                 {
-                    while (Volatile.Read(ref _phase) == phase) Thread.Sleep(1);
+                    while (Volatile.Read(ref _phase) == phase) Thread.Yield();
                 }
 
                 return;

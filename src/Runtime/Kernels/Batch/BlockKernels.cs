@@ -56,16 +56,16 @@ internal static class BlockKernels<TWidth, TVector>
         bool copies = count >= AlignedCopiesFromExamples && fullInputs > 0;
         bool copyRows = copies && rowEnd > 0 && !RowsAligned(ref w, inputs);
         bool copyExamples = copies && !RowsAligned(ref x, inputs);
-        Span<float> scratch = copyRows || copyExamples
-            ? AlignedScratch.Get((copyRows ? 8 * alignedStride : 0) + (copyExamples ? pairEnd * alignedStride : 0))
-            : default;
+        // The scratch is taken, and sized for both copies, whichever are needed: an operand's alignment can change when
+        // the GC moves it, and a buffer that followed it would be created or grown (allocate) in a warm caller's loop.
+        Span<float> scratch = copies ? AlignedScratch.Get((rowEnd > 0 ? 8 * alignedStride : 0) + pairEnd * alignedStride) : default;
         ref float rowCopy = ref copyRows ? ref scratch[0] : ref w;
         int rowStride = copyRows ? alignedStride : inputs;
         ref float examples = ref x;
         int exampleStride = inputs;
         if (copyExamples)
         {
-            examples = ref scratch[copyRows ? 8 * alignedStride : 0];
+            examples = ref scratch[rowEnd > 0 ? 8 * alignedStride : 0];
             exampleStride = alignedStride;
             for (int e = 0; e < pairEnd; e++) CopyRow(ref Unsafe.Add(ref x, e * inputs), ref Unsafe.Add(ref examples, e * alignedStride), inputs);
         }
