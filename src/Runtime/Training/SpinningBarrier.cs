@@ -43,7 +43,8 @@ internal sealed class SpinningBarrier : System.IDisposable
     /// Whether this thread may block on an event after the spin (the pool's workers), or must poll instead (the caller's
     /// thread, which must not allocate).
     /// </param>
-    public void SignalAndWait(bool mayBlock = true)
+    /// <param name="spinMicroseconds">How long to spin before blocking or yielding (default <see cref="SpinMicroseconds"/>).</param>
+    public void SignalAndWait(bool mayBlock = true, int spinMicroseconds = SpinMicroseconds)
     {
         int phase = Volatile.Read(ref _phase);
         if (Interlocked.Decrement(ref _remaining) == 0)
@@ -56,10 +57,10 @@ internal sealed class SpinningBarrier : System.IDisposable
             return;
         }
 
-        long start = Stopwatch.GetTimestamp();
+        long start = Stopwatch.GetTimestamp(), spinTicks = spinMicroseconds == SpinMicroseconds ? SpinTicks : Stopwatch.Frequency * spinMicroseconds / 1_000_000;
         while (Volatile.Read(ref _phase) == phase)
         {
-            if (Stopwatch.GetTimestamp() - start > SpinTicks)
+            if (Stopwatch.GetTimestamp() - start > spinTicks)
             {
                 if (mayBlock)
                 {

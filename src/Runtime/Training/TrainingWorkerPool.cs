@@ -18,6 +18,9 @@ internal interface IStagedJob
 /// </summary>
 internal sealed class TrainingWorkerPool : IDisposable
 {
+    /// <summary>How long a worker waiting for the next run spins before it blocks.</summary>
+    private const int IdleSpinMicroseconds = 5_000;
+
     private readonly IStagedJob _job;
     private readonly SpinningBarrier _barrier;
     private readonly Thread[] _threads;
@@ -62,7 +65,9 @@ internal sealed class TrainingWorkerPool : IDisposable
     {
         while (true)
         {
-            _barrier.SignalAndWait();
+            // Between runs a worker spins longer before it blocks: waking a blocked worker (the event's Set) allocates on
+            // the caller's thread on Linux, and back-to-back calls (a game loop, batch after batch) arrive well within this.
+            _barrier.SignalAndWait(mayBlock: true, spinMicroseconds: IdleSpinMicroseconds);
             if (_stopping) return;
             RunStages(worker);
         }
