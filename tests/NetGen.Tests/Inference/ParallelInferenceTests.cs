@@ -10,6 +10,9 @@ namespace NetGen.Tests.Inference;
 /// Parallel batch inference is an exact reorganisation of one ForwardBatch call: the same bits for every thread count,
 /// count (block boundaries, a lone last example, fewer examples than threads) and network.
 /// </summary>
+// Runs alone: its allocation check measures the caller's thread while workers wake, which the other test classes' load turns
+// into blocking waits whose wake-up allocates (docs/reliability.md, open questions).
+[Collection(NetGen.Tests.Reliability.IsolatedCollection.Name)]
 public class ParallelInferenceTests
 {
     public static TheoryData<string> Networks() => new() { "Mnist128", "BatchedShapes", "Control16", "WideNetwork", "DropoutClassifier", "Mnist50" };
