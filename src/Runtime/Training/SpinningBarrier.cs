@@ -25,8 +25,6 @@ internal sealed class SpinningBarrier : System.IDisposable
     /// <summary>How long an early thread spins before it blocks.</summary>
     public const int SpinMicroseconds = 200;
 
-    private static readonly long SpinTicks = Stopwatch.Frequency * SpinMicroseconds / 1_000_000;
-
     private readonly int _participants;
     private readonly ManualResetEvent[] _released = { new(false), new(false) };
     private int _remaining;
@@ -57,7 +55,7 @@ internal sealed class SpinningBarrier : System.IDisposable
             return;
         }
 
-        long start = Stopwatch.GetTimestamp(), spinTicks = spinMicroseconds == SpinMicroseconds ? SpinTicks : Stopwatch.Frequency * spinMicroseconds / 1_000_000;
+        long start = Stopwatch.GetTimestamp(), spinTicks = Stopwatch.Frequency * spinMicroseconds / 1_000_000;
         while (Volatile.Read(ref _phase) == phase)
         {
             if (Stopwatch.GetTimestamp() - start > spinTicks)
