@@ -12,6 +12,8 @@ internal static class LayerNames
 
     public static string Linear(int layer) => $"Layer{layer}Linear";
 
+    public static string LinearActivate(int layer) => $"Layer{layer}LinearActivate";
+
     public static string Activate(int layer) => $"Layer{layer}Activate";
 
     public static string ActivationGradient(int layer) => $"Layer{layer}ActivationGradient";

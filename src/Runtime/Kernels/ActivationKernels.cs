@@ -1,7 +1,14 @@
 using System;
 using System.ComponentModel;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
+using NetGen.Kernels.Batch;
+#endif
 
 namespace NetGen.Kernels;
 
@@ -9,177 +16,100 @@ namespace NetGen.Kernels;
 /// Vectorised activations for generated networks, where a scalar <see cref="MathF"/> call per unit would cost more
 /// than the layer's multiply-adds (a 32-unit tanh layer: 32 calls of ~5 ns against ~50 ns of dot products).
 /// </summary>
+/// <remarks>
+/// On .NET 8 and later every kernel runs at the widest accelerated width first (512, then 256, then 128 bits, the
+/// formulas of <c>VectorActivations</c> written once for all three) and finishes the last few elements with the scalar
+/// method of the same name, which evaluates the same operations in the same order, fused wherever the vectors' are. On
+/// netstandard2.1 the body is <see cref="Vector{T}"/> and nothing is fused. Either way an element's result does not
+/// depend on its position in the span.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ActivationKernels
 {
-    // tanh(x) = x P(x^2) / Q(x^2) on [-7.905, 7.905], beyond which float tanh is exactly +-1. This is the rational
-    // minimax approximation Eigen uses for float (generic_fast_tanh_float), accurate to a few ulp; the vector and
-    // scalar paths evaluate the same expression so results do not depend on the element's position.
-    private const float Clamp = 7.90531110763549805f;
-    private const float Alpha1 = 4.89352455891786e-03f;
-    private const float Alpha3 = 6.37261928875436e-04f;
-    private const float Alpha5 = 1.48572235717979e-05f;
-    private const float Alpha7 = 5.12229709037114e-08f;
-    private const float Alpha9 = -8.60467152213735e-11f;
-    private const float Alpha11 = 2.00018790482477e-13f;
-    private const float Alpha13 = -2.76076847742355e-16f;
-    private const float Beta0 = 4.89352518554385e-03f;
-    private const float Beta2 = 2.26843463243900e-03f;
-    private const float Beta4 = 1.18534705686654e-04f;
-    private const float Beta6 = 1.19825839466702e-06f;
-
-    /// <summary>Replaces every element of <paramref name="values"/> by its hyperbolic tangent.</summary>
+    /// <summary>Replaces every element of <paramref name="values"/> by its hyperbolic tangent (see <see cref="Tanh(float)"/>).</summary>
     /// <param name="values">The pre-activations, overwritten with the activations.</param>
     public static void Tanh(Span<float> values)
     {
-        int done = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            Span<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-            var clamp = new Vector<float>(Clamp);
-            for (int i = 0; i < vectors.Length; i++)
-            {
-                Vector<float> x = Vector.Min(Vector.Max(vectors[i], -clamp), clamp);
-                Vector<float> x2 = x * x;
-                Vector<float> p = new Vector<float>(Alpha13) * x2 + new Vector<float>(Alpha11);
-                p = p * x2 + new Vector<float>(Alpha9);
-                p = p * x2 + new Vector<float>(Alpha7);
-                p = p * x2 + new Vector<float>(Alpha5);
-                p = p * x2 + new Vector<float>(Alpha3);
-                p = p * x2 + new Vector<float>(Alpha1);
-                Vector<float> q = new Vector<float>(Beta6) * x2 + new Vector<float>(Beta4);
-                q = q * x2 + new Vector<float>(Beta2);
-                q = q * x2 + new Vector<float>(Beta0);
-                vectors[i] = x * p / q;
-            }
-
-            done = vectors.Length * Vector<float>.Count;
-        }
-
-        for (int i = done; i < values.Length; i++) values[i] = Tanh(values[i]);
+        for (int i = VectorBody(values, default(TanhOperation)); i < values.Length; i++) values[i] = Tanh(values[i]);
     }
 
-    /// <summary>The same approximation for one value.</summary>
+    /// <summary>
+    /// tanh by Eigen's rational minimax approximation for float, <c>x P(x^2) / Q(x^2)</c> on [-7.905, 7.905] (beyond it
+    /// float tanh is exactly +-1), within a few ulp; the polynomials are evaluated by Estrin's scheme. NaN stays NaN.
+    /// </summary>
     /// <param name="value">The pre-activation.</param>
+    /// <returns>The approximation of tanh(value).</returns>
     public static float Tanh(float value)
     {
-        float x = MathF.Min(MathF.Max(value, -Clamp), Clamp);
+        float x = MathF.Min(MathF.Max(value, -TanhCoefficients.Clamp), TanhCoefficients.Clamp);
         float x2 = x * x;
-        float p = Alpha13 * x2 + Alpha11;
-        p = p * x2 + Alpha9;
-        p = p * x2 + Alpha7;
-        p = p * x2 + Alpha5;
-        p = p * x2 + Alpha3;
-        p = p * x2 + Alpha1;
-        float q = Beta6 * x2 + Beta4;
-        q = q * x2 + Beta2;
-        q = q * x2 + Beta0;
+        float x4 = x2 * x2;
+        float x8 = x4 * x4;
+        float p01 = MultiplyAdd(TanhCoefficients.Alpha3, x2, TanhCoefficients.Alpha1);
+        float p23 = MultiplyAdd(TanhCoefficients.Alpha7, x2, TanhCoefficients.Alpha5);
+        float p45 = MultiplyAdd(TanhCoefficients.Alpha11, x2, TanhCoefficients.Alpha9);
+        float p0123 = MultiplyAdd(p23, x4, p01);
+        float p456 = MultiplyAdd(TanhCoefficients.Alpha13, x4, p45);
+        float p = MultiplyAdd(p456, x8, p0123);
+        float q01 = MultiplyAdd(TanhCoefficients.Beta2, x2, TanhCoefficients.Beta0);
+        float q23 = MultiplyAdd(TanhCoefficients.Beta6, x2, TanhCoefficients.Beta4);
+        float q = MultiplyAdd(q23, x4, q01);
         return x * p / q;
     }
-
-    // exp(x) = 2^n e^r with n = round(x / ln 2) and |r| <= ln 2 / 2: r is x - n ln 2 with ln 2 split in two so the
-    // product n ln 2 is exact to float precision (Cody-Waite), and e^r is Cephes' degree-6 polynomial for expf. The
-    // argument is clamped to [-87.33, 88] so 2^n stays a normal float: below, results are 2^-126 instead of smaller
-    // denormals or 0; above, exp(88) = 1.65e38 instead of larger values or infinity. No generated caller is affected:
-    // softmax exponents are at most 0, Elu and Selu take exp of non-positive values, and sigmoid's 1 / (1 + e^-z) is
-    // within 1e-38 of its limit there. The measured maximum error is ExpErrorUlps.
-    private const float ExpMin = -87.33654f;
-    private const float ExpMax = 88f;
-    private const float Log2E = 1.44269504088896341f;
-    private const float Ln2High = 0.693359375f;
-    private const float Ln2Low = -2.12194440e-4f;
-    private const float RoundingShift = 12582912f; // 1.5 * 2^23: adding it rounds a float below 2^22 to an integer
-    private const float Exp0 = 1.9875691500e-4f;
-    private const float Exp1 = 1.3981999507e-3f;
-    private const float Exp2 = 8.3334519073e-3f;
-    private const float Exp3 = 4.1665795894e-2f;
-    private const float Exp4 = 1.6666665459e-1f;
-    private const float Exp5 = 5.0000001201e-1f;
 
     /// <summary>
     /// The largest error of <see cref="Exp(float)"/> against the exact exponential over the clamped range, in units of
     /// the result's last place, measured by a dense sweep of the range (ActivationKernelTests holds the kernel to it).
     /// </summary>
-    public const int ExpErrorUlps = 1; // measured: 0.97 ulp
+    public const int ExpErrorUlps = 1; // measured: 0.968 ulp with fused multiply-adds, 0.972 without
 
-    /// <summary>e^<paramref name="value"/> by the vector kernel's formula, for one value (the kernels' scalar tails use it).</summary>
+    /// <summary>
+    /// e^<paramref name="value"/> by the vector kernels' formula, for one value (their scalar tails use it): 2^n e^r with
+    /// n = round(x / ln 2), r reduced by ln 2 in two parts (Cody-Waite) and e^r by Cephes' degree-6 polynomial. The argument
+    /// is clamped to [-87.33654, 88] so 2^n stays a normal float: below, results are 2^-126 instead of smaller denormals or
+    /// 0; above, exp(88) = 1.65e38 instead of larger values or infinity. No generated caller is affected: softmax exponents
+    /// are at most 0, Elu and Selu take exp of non-positive values, and sigmoid's 1 / (1 + e^-z) is within 1e-38 of its
+    /// limit there.
+    /// </summary>
     /// <param name="value">The exponent; clamped to [-87.33654, 88].</param>
     /// <returns>e^value within <see cref="ExpErrorUlps"/> ulp.</returns>
     public static float Exp(float value)
     {
-        float x = MathF.Min(MathF.Max(value, ExpMin), ExpMax);
-        float shifted = x * Log2E + RoundingShift;
-        float n = shifted - RoundingShift;
-        float r = x - n * Ln2High - n * Ln2Low;
-        float p = Exp0 * r + Exp1;
-        p = p * r + Exp2;
-        p = p * r + Exp3;
-        p = p * r + Exp4;
-        p = p * r + Exp5;
+        float x = MathF.Min(MathF.Max(value, ExpCoefficients.Min), ExpCoefficients.Max);
+        float shifted = MultiplyAdd(x, ExpCoefficients.Log2E, ExpCoefficients.RoundingShift);
+        float n = shifted - ExpCoefficients.RoundingShift;
+        float r = MultiplyAdd(n, -ExpCoefficients.Ln2High, x);
+        r = MultiplyAdd(n, -ExpCoefficients.Ln2Low, r);
+        float p = MultiplyAdd(ExpCoefficients.P0, r, ExpCoefficients.P1);
+        p = MultiplyAdd(p, r, ExpCoefficients.P2);
+        p = MultiplyAdd(p, r, ExpCoefficients.P3);
+        p = MultiplyAdd(p, r, ExpCoefficients.P4);
+        p = MultiplyAdd(p, r, ExpCoefficients.P5);
         p = p * (r * r) + r + 1f;
-        return p * BitConverter.Int32BitsToSingle(((int)n + 127) << 23);
-    }
-
-    private static Vector<float> Exp(Vector<float> value)
-    {
-        Vector<float> x = Vector.Min(Vector.Max(value, new Vector<float>(ExpMin)), new Vector<float>(ExpMax));
-        Vector<float> shifted = x * new Vector<float>(Log2E) + new Vector<float>(RoundingShift);
-        Vector<float> n = shifted - new Vector<float>(RoundingShift);
-        Vector<float> r = x - n * new Vector<float>(Ln2High) - n * new Vector<float>(Ln2Low);
-        Vector<float> p = new Vector<float>(Exp0) * r + new Vector<float>(Exp1);
-        p = p * r + new Vector<float>(Exp2);
-        p = p * r + new Vector<float>(Exp3);
-        p = p * r + new Vector<float>(Exp4);
-        p = p * r + new Vector<float>(Exp5);
-        p = p * (r * r) + r + Vector<float>.One;
         // The rounding shift left n in the low mantissa bits of 'shifted'; n + 127 moved into the exponent field is 2^n.
-        Vector<int> exponent = (Vector.AsVectorInt32(shifted) - Vector.AsVectorInt32(new Vector<float>(RoundingShift)) + new Vector<int>(127)) * new Vector<int>(1 << 23);
-        return p * Vector.AsVectorSingle(exponent);
+        int biased = BitConverter.SingleToInt32Bits(shifted) - BitConverter.SingleToInt32Bits(ExpCoefficients.RoundingShift) + 127;
+        return p * BitConverter.Int32BitsToSingle(biased << 23);
     }
 
     /// <summary>Replaces every element of <paramref name="values"/> by its exponential (see <see cref="Exp(float)"/>).</summary>
     /// <param name="values">The exponents, overwritten with the results.</param>
     public static void Exp(Span<float> values)
     {
-        int done = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            Span<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-            for (int i = 0; i < vectors.Length; i++) vectors[i] = Exp(vectors[i]);
-            done = vectors.Length * Vector<float>.Count;
-        }
-
-        for (int i = done; i < values.Length; i++) values[i] = Exp(values[i]);
+        for (int i = VectorBody(values, default(ExpOperation)); i < values.Length; i++) values[i] = Exp(values[i]);
     }
 
     /// <summary>Replaces every element by <c>1 / (1 + e^-z)</c>, with the exponential of <see cref="Exp(float)"/>.</summary>
     /// <param name="values">The pre-activations, overwritten with the activations.</param>
     public static void Sigmoid(Span<float> values)
     {
-        int done = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            Span<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-            for (int i = 0; i < vectors.Length; i++) vectors[i] = Vector<float>.One / (Vector<float>.One + Exp(-vectors[i]));
-            done = vectors.Length * Vector<float>.Count;
-        }
-
-        for (int i = done; i < values.Length; i++) values[i] = 1f / (1f + Exp(-values[i]));
+        for (int i = VectorBody(values, default(SigmoidOperation)); i < values.Length; i++) values[i] = 1f / (1f + Exp(-values[i]));
     }
 
     /// <summary>Replaces every element by <c>z / (1 + |z|)</c> (Softsign).</summary>
     /// <param name="values">The pre-activations, overwritten with the activations.</param>
     public static void Softsign(Span<float> values)
     {
-        int done = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            Span<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-            for (int i = 0; i < vectors.Length; i++) vectors[i] = vectors[i] / (Vector<float>.One + Vector.Abs(vectors[i]));
-            done = vectors.Length * Vector<float>.Count;
-        }
-
-        for (int i = done; i < values.Length; i++) values[i] = values[i] / (1f + Math.Abs(values[i]));
+        for (int i = VectorBody(values, default(SoftsignOperation)); i < values.Length; i++) values[i] = values[i] / (1f + Math.Abs(values[i]));
     }
 
     /// <summary>
@@ -191,24 +121,7 @@ public static class ActivationKernels
     /// <param name="negativeScale">The factor of <c>e^z - 1</c> for the others (alpha for Elu, lambda alpha for Selu).</param>
     public static void ExponentialLinear(Span<float> values, float positiveScale, float negativeScale)
     {
-        int done = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            Span<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-            var positive = new Vector<float>(positiveScale);
-            var negative = new Vector<float>(negativeScale);
-            for (int i = 0; i < vectors.Length; i++)
-            {
-                Vector<float> z = vectors[i];
-                // exp of min(z, 0): the discarded lane never overflows.
-                Vector<float> below = negative * (Exp(Vector.Min(z, Vector<float>.Zero)) - Vector<float>.One);
-                vectors[i] = Vector.ConditionalSelect(Vector.GreaterThan(z, Vector<float>.Zero), positive * z, below);
-            }
-
-            done = vectors.Length * Vector<float>.Count;
-        }
-
-        for (int i = done; i < values.Length; i++)
+        for (int i = VectorBody(values, new ExponentialLinearOperation(positiveScale, negativeScale)); i < values.Length; i++)
         {
             float z = values[i];
             values[i] = z > 0f ? positiveScale * z : negativeScale * (Exp(z) - 1f);
@@ -220,19 +133,9 @@ public static class ActivationKernels
     /// <param name="slope">The slope for negative inputs: 0 for Relu, alpha for LeakyRelu.</param>
     public static void Rectify(Span<float> values, float slope)
     {
-        int done = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            Span<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-            var s = new Vector<float>(slope);
-            // A select rather than a branch: signs of pre-activations are data, and a mispredicted branch per unit
-            // costs more than the layer's share of multiply-adds.
-            for (int i = 0; i < vectors.Length; i++)
-                vectors[i] = Vector.ConditionalSelect(Vector.GreaterThan(vectors[i], Vector<float>.Zero), vectors[i], vectors[i] * s);
-            done = vectors.Length * Vector<float>.Count;
-        }
-
-        for (int i = done; i < values.Length; i++)
+        // A select rather than a branch: signs of pre-activations are data, and a mispredicted branch per unit costs more
+        // than the layer's share of multiply-adds.
+        for (int i = VectorBody(values, new RectifyOperation(slope)); i < values.Length; i++)
         {
             float z = values[i];
             values[i] = z > 0f ? z : slope * z;
@@ -273,5 +176,55 @@ public static class ActivationKernels
         for (int i = 0; i < values.Length; i++) sum += values[i];
         float inverse = 1f / sum;
         for (int i = 0; i < values.Length; i++) values[i] *= inverse;
+    }
+
+    /// <summary><c>a * b + addend</c>, fused exactly when the vector widths' multiply-adds are, so scalar tails match them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float MultiplyAdd(float a, float b, float addend)
+    {
+#if NET8_0_OR_GREATER
+        // Simd128/256/512.MultiplyAdd fuse on x86 with FMA (AVX-512 implies it) and on Arm64.
+        if (Fma.IsSupported || AdvSimd.IsSupported) return MathF.FusedMultiplyAdd(a, b, addend);
+#endif
+        return a * b + addend;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> over the longest prefix of <paramref name="values"/> the vector widths cover and
+    /// returns its length; the caller finishes the rest with the scalar formula.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int VectorBody<TOperation>(Span<float> values, TOperation operation)
+        where TOperation : struct, IElementwiseOperation
+    {
+        int length = values.Length, done = 0;
+#if NET8_0_OR_GREATER
+        ref float start = ref MemoryMarshal.GetReference(values);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; done <= length - 16; done += 16)
+                Width512.Store(operation.Apply<Width512, Vector512<float>>(Width512.Load(ref start, done)), ref start, done);
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; done <= length - 8; done += 8)
+                Width256.Store(operation.Apply<Width256, Vector256<float>>(Width256.Load(ref start, done)), ref start, done);
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; done <= length - 4; done += 4)
+                Width128.Store(operation.Apply<Width128, Vector128<float>>(Width128.Load(ref start, done)), ref start, done);
+        }
+#else
+        if (Vector.IsHardwareAccelerated)
+        {
+            Span<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
+            for (int i = 0; i < vectors.Length; i++) vectors[i] = operation.Apply(vectors[i]);
+            done = vectors.Length * Vector<float>.Count;
+        }
+#endif
+        return done;
     }
 }

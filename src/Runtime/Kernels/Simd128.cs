@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
+using NetGen.Kernels.Batch;
 
 namespace NetGen.Kernels;
 
@@ -43,5 +44,38 @@ public static class Simd128
         if (AdvSimd.Arm64.IsSupported) return AdvSimd.Arm64.AddPairwise(AdvSimd.Arm64.AddPairwise(s0, s1), AdvSimd.Arm64.AddPairwise(s2, s3));
         return Vector128.Create(Vector128.Sum(s0), Vector128.Sum(s1), Vector128.Sum(s2), Vector128.Sum(s3));
     }
+    /// <summary>tanh of every lane, exactly as <see cref="ActivationKernels.Tanh(System.Span{float})"/> computes it.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Tanh(Vector128<float> z) => VectorActivations<Width128, Vector128<float>>.Tanh(z);
+
+    /// <summary><c>1 / (1 + e^-z)</c> of every lane, exactly as <see cref="ActivationKernels.Sigmoid"/> computes it.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Sigmoid(Vector128<float> z) => VectorActivations<Width128, Vector128<float>>.Sigmoid(z);
+
+    /// <summary><c>z / (1 + |z|)</c> of every lane, exactly as <see cref="ActivationKernels.Softsign"/> computes it.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Softsign(Vector128<float> z) => VectorActivations<Width128, Vector128<float>>.Softsign(z);
+
+    /// <summary>Relu (<paramref name="slope"/> 0) or LeakyRelu of every lane, exactly as <see cref="ActivationKernels.Rectify"/> computes it.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <param name="slope">The slope for negative inputs.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Rectify(Vector128<float> z, float slope) => VectorActivations<Width128, Vector128<float>>.Rectify(z, Vector128.Create(slope));
+
+    /// <summary>Elu or Selu of every lane, exactly as <see cref="ActivationKernels.ExponentialLinear"/> computes it.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <param name="positiveScale">The factor for positive inputs.</param>
+    /// <param name="negativeScale">The factor of <c>e^z - 1</c> for the others.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> ExponentialLinear(Vector128<float> z, float positiveScale, float negativeScale) =>
+        VectorActivations<Width128, Vector128<float>>.ExponentialLinear(z, Vector128.Create(positiveScale), Vector128.Create(negativeScale));
 }
 #endif

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using NetGen.Kernels.Batch;
 
 namespace NetGen.Kernels;
 
@@ -71,5 +72,38 @@ public static class Simd256
 
         return Vector128.Create(Vector256.Sum(s0), Vector256.Sum(s1), Vector256.Sum(s2), Vector256.Sum(s3));
     }
+    /// <summary>tanh of every lane, exactly as <see cref="ActivationKernels.Tanh(System.Span{float})"/> computes it.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Tanh(Vector256<float> z) => VectorActivations<Width256, Vector256<float>>.Tanh(z);
+
+    /// <summary><c>1 / (1 + e^-z)</c> of every lane, exactly as <see cref="ActivationKernels.Sigmoid"/> computes it.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Sigmoid(Vector256<float> z) => VectorActivations<Width256, Vector256<float>>.Sigmoid(z);
+
+    /// <summary><c>z / (1 + |z|)</c> of every lane, exactly as <see cref="ActivationKernels.Softsign"/> computes it.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Softsign(Vector256<float> z) => VectorActivations<Width256, Vector256<float>>.Softsign(z);
+
+    /// <summary>Relu (<paramref name="slope"/> 0) or LeakyRelu of every lane, exactly as <see cref="ActivationKernels.Rectify"/> computes it.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <param name="slope">The slope for negative inputs.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Rectify(Vector256<float> z, float slope) => VectorActivations<Width256, Vector256<float>>.Rectify(z, Vector256.Create(slope));
+
+    /// <summary>Elu or Selu of every lane, exactly as <see cref="ActivationKernels.ExponentialLinear"/> computes it.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <param name="positiveScale">The factor for positive inputs.</param>
+    /// <param name="negativeScale">The factor of <c>e^z - 1</c> for the others.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ExponentialLinear(Vector256<float> z, float positiveScale, float negativeScale) =>
+        VectorActivations<Width256, Vector256<float>>.ExponentialLinear(z, Vector256.Create(positiveScale), Vector256.Create(negativeScale));
 }
 #endif

@@ -17,8 +17,7 @@ namespace Vision
                 global::System.Span<float> output, global::System.Span<float> scratch)
             {
                 global::System.Span<float> hidden0 = scratch.Slice(0, 16);
-                Layer0Linear(parameters, input, hidden0);
-                Layer0Activate(hidden0);
+                Layer0LinearActivate(parameters, input, hidden0);
                 Layer1Linear(parameters, hidden0, output);
                 Layer1Activate(output);
             }
@@ -39,8 +38,7 @@ namespace Vision
                 _ = stream;
 
                 // Forward, keeping every layer's activations for the backward pass.
-                Layer0Linear(parameters, input, activation0);
-                Layer0Activate(activation0);
+                Layer0LinearActivate(parameters, input, activation0);
                 Layer1Linear(parameters, activation0, logits);
                 logits.CopyTo(activation1);
                 Layer1Activate(activation1);
@@ -79,79 +77,18 @@ namespace Vision
                 return loss;
             }
 
-            /// <summary>Layer 0, Dense(48 -> 16, Relu): <c>z = W x + b</c>.</summary>
-            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 48 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched
-            /// inference uses BatchKernels.Linear (48 inputs &gt;= 40).</remarks>
-            public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
+            /// <summary>Layer 0, Dense(48 -> 16, Relu): <c>a = Relu(W x + b)</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 48 &lt; 64 inputs is faster at 256 bits than folded from 512), then
+            /// Vector&lt;T&gt;, then scalar; Relu applied to each block of outputs in registers; batched inference uses BatchKernels.Linear (48 inputs &gt;=
+            /// 40).</remarks>
+            public static void Layer0LinearActivate(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                global::System.Span<float> z)
             {
                 const int Inputs = 48, Units = 16;
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(768, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-                {
-                    z = z.Slice(0, Units);
-                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
-                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
-                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
-                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
-                    global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)32);
-                    for (int unit = 0; unit < 16; unit += 8)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum0 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
-                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)16), x1, sum0);
-                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)32), x2, sum0);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum1 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)48) * x0;
-                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)64), x1, sum1);
-                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80), x2, sum1);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum2 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)96) * x0;
-                        sum2 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)112), x1, sum2);
-                        sum2 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)128), x2, sum2);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum3 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)144) * x0;
-                        sum3 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)160), x1, sum3);
-                        sum3 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)176), x2, sum3);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum4 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)192) * x0;
-                        sum4 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)208), x1, sum4);
-                        sum4 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)224), x2, sum4);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum5 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)240) * x0;
-                        sum5 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)256), x1, sum5);
-                        sum5 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)272), x2, sum5);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum6 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)288) * x0;
-                        sum6 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)304), x1, sum6);
-                        sum6 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)320), x2, sum6);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum7 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)336) * x0;
-                        sum7 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)352), x1, sum7);
-                        sum7 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)368), x2, sum7);
-                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
-                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
-                    }
-                    return;
-                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);
@@ -193,6 +130,7 @@ namespace Vision
                         }
                         global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
                             sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        outputs = global::NetGen.Kernels.Simd256.Rectify(outputs, 0f);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
                     }
                     return;
@@ -238,9 +176,11 @@ namespace Vision
                         }
                         global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3)
                             + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        outputs0 = global::NetGen.Kernels.Simd128.Rectify(outputs0, 0f);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
                         global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7)
                             + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
+                        outputs4 = global::NetGen.Kernels.Simd128.Rectify(outputs4, 0f);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
                     }
                     return;
@@ -305,6 +245,7 @@ namespace Vision
                         z[unit] = sum;
                     }
                 }
+                Layer0Activate(z);
             }
 
             /// <summary>Layer 0, Dense(48 -> 16, Relu): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no

@@ -17,11 +17,9 @@ namespace Game.AI
                 global::System.Span<float> output, global::System.Span<float> scratch)
             {
                 global::System.Span<float> hidden0 = scratch.Slice(0, 32);
-                Layer0Linear(parameters, input, hidden0);
-                Layer0Activate(hidden0);
+                Layer0LinearActivate(parameters, input, hidden0);
                 global::System.Span<float> hidden1 = scratch.Slice(32, 32);
-                Layer1Linear(parameters, hidden0, hidden1);
-                Layer1Activate(hidden1);
+                Layer1LinearActivate(parameters, hidden0, hidden1);
                 Layer2Linear(parameters, hidden1, output);
             }
 
@@ -42,10 +40,8 @@ namespace Game.AI
                 _ = stream;
 
                 // Forward, keeping every layer's activations for the backward pass.
-                Layer0Linear(parameters, input, activation0);
-                Layer0Activate(activation0);
-                Layer1Linear(parameters, activation0, activation1);
-                Layer1Activate(activation1);
+                Layer0LinearActivate(parameters, input, activation0);
+                Layer1LinearActivate(parameters, activation0, activation1);
                 Layer2Linear(parameters, activation1, logits);
                 logits.CopyTo(activation2);
 
@@ -77,49 +73,18 @@ namespace Game.AI
                 return loss;
             }
 
-            /// <summary>Layer 0, Dense(16 -> 32, Tanh): <c>z = W x + b</c>.</summary>
-            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 16 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched
-            /// inference runs it row by row (16 inputs &lt; 40).</remarks>
-            public static void Layer0Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
+            /// <summary>Layer 0, Dense(16 -> 32, Tanh): <c>a = Tanh(W x + b)</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 16 &lt; 64 inputs is faster at 256 bits than folded from 512), then
+            /// Vector&lt;T&gt;, then scalar; Tanh applied to each block of outputs in registers; batched inference runs it row by row (16 inputs &lt;
+            /// 40).</remarks>
+            public static void Layer0LinearActivate(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                global::System.Span<float> z)
             {
                 const int Inputs = 16, Units = 32;
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(0, Units * Inputs);
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(512, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-                {
-                    z = z.Slice(0, Units);
-                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
-                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
-                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
-                    for (int unit = 0; unit < 32; unit += 8)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum0 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
-                        global::System.Runtime.Intrinsics.Vector512<float> sum1 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)16) * x0;
-                        global::System.Runtime.Intrinsics.Vector512<float> sum2 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)32) * x0;
-                        global::System.Runtime.Intrinsics.Vector512<float> sum3 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)48) * x0;
-                        global::System.Runtime.Intrinsics.Vector512<float> sum4 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)64) * x0;
-                        global::System.Runtime.Intrinsics.Vector512<float> sum5 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80) * x0;
-                        global::System.Runtime.Intrinsics.Vector512<float> sum6 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)96) * x0;
-                        global::System.Runtime.Intrinsics.Vector512<float> sum7 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)112) * x0;
-                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
-                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
-                    }
-                    return;
-                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);
@@ -160,6 +125,7 @@ namespace Game.AI
                             global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)120), x1, sum7);
                         global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
                             sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        outputs = global::NetGen.Kernels.Simd256.Tanh(outputs);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
                     }
                     return;
@@ -226,9 +192,11 @@ namespace Game.AI
                             global::NetGen.Kernels.Simd128.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)124), x3, sum7);
                         global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3)
                             + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        outputs0 = global::NetGen.Kernels.Simd128.Tanh(outputs0);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
                         global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7)
                             + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
+                        outputs4 = global::NetGen.Kernels.Simd128.Tanh(outputs4);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
                     }
                     return;
@@ -293,6 +261,7 @@ namespace Game.AI
                         z[unit] = sum;
                     }
                 }
+                Layer0Activate(z);
             }
 
             /// <summary>Layer 0, Dense(16 -> 32, Tanh): adds dZ x^T to the weight gradients and dZ to the bias gradients (the input needs no
@@ -435,63 +404,18 @@ namespace Game.AI
                 }
             }
 
-            /// <summary>Layer 1, Dense(32 -> 32, Tanh): <c>z = W x + b</c>.</summary>
-            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 32 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched
-            /// inference runs it row by row (32 inputs &lt; 40).</remarks>
-            public static void Layer1Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
+            /// <summary>Layer 1, Dense(32 -> 32, Tanh): <c>a = Tanh(W x + b)</c>.</summary>
+            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 32 &lt; 64 inputs is faster at 256 bits than folded from 512), then
+            /// Vector&lt;T&gt;, then scalar; Tanh applied to each block of outputs in registers; batched inference runs it row by row (32 inputs &lt;
+            /// 40).</remarks>
+            public static void Layer1LinearActivate(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
+                global::System.Span<float> z)
             {
                 const int Inputs = 32, Units = 32;
                 global::System.ReadOnlySpan<float> weights = parameters.Slice(544, Units * Inputs);
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(1568, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-                {
-                    z = z.Slice(0, Units);
-                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
-                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
-                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
-                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
-                    for (int unit = 0; unit < 32; unit += 8)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum0 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
-                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)16), x1, sum0);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum1 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)32) * x0;
-                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)48), x1, sum1);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum2 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)64) * x0;
-                        sum2 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80), x1, sum2);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum3 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)96) * x0;
-                        sum3 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)112), x1, sum3);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum4 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)128) * x0;
-                        sum4 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)144), x1, sum4);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum5 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)160) * x0;
-                        sum5 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)176), x1, sum5);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum6 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)192) * x0;
-                        sum6 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)208), x1, sum6);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum7 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)224) * x0;
-                        sum7 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)240), x1, sum7);
-                        global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
-                            sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
-                    }
-                    return;
-                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);
@@ -563,6 +487,7 @@ namespace Game.AI
                             global::NetGen.Kernels.Simd256.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)248), x3, sum7);
                         global::System.Runtime.Intrinsics.Vector256<float> outputs = global::NetGen.Kernels.Simd256.Sums(sum0, sum1, sum2, sum3, sum4, sum5,
                             sum6, sum7) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bias, (nuint)unit);
+                        outputs = global::NetGen.Kernels.Simd256.Tanh(outputs);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(outputs, ref target, (nuint)unit);
                     }
                     return;
@@ -608,9 +533,11 @@ namespace Game.AI
                         }
                         global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd128.Sums(sum0, sum1, sum2, sum3)
                             + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
+                        outputs0 = global::NetGen.Kernels.Simd128.Tanh(outputs0);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
                         global::System.Runtime.Intrinsics.Vector128<float> outputs4 = global::NetGen.Kernels.Simd128.Sums(sum4, sum5, sum6, sum7)
                             + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)(unit + 4));
+                        outputs4 = global::NetGen.Kernels.Simd128.Tanh(outputs4);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs4, ref target, (nuint)(unit + 4));
                     }
                     return;
@@ -675,6 +602,7 @@ namespace Game.AI
                         z[unit] = sum;
                     }
                 }
+                Layer1Activate(z);
             }
 
             /// <summary>Layer 1, Dense(32 -> 32, Tanh): adds dZ x^T to the weight gradients and dZ to the bias gradients, and writes dL/dx = W^T dZ.</summary>
@@ -866,8 +794,8 @@ namespace Game.AI
             }
 
             /// <summary>Layer 2, Dense(32 -> 4, Identity): <c>z = W x + b</c>.</summary>
-            /// <remarks>Plan: Vector kernels: explicit widths 512/256/128 (a row of 32 holds at least one vector), then Vector&lt;T&gt;, then scalar; batched
-            /// inference runs it row by row (32 inputs &lt; 40).</remarks>
+            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 32 &lt; 64 inputs is faster at 256 bits than folded from 512), then
+            /// Vector&lt;T&gt;, then scalar; batched inference runs it row by row (32 inputs &lt; 40).</remarks>
             public static void Layer2Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 32, Units = 4;
@@ -875,37 +803,6 @@ namespace Game.AI
                 global::System.ReadOnlySpan<float> biases = parameters.Slice(1728, Units);
                 x = x.Slice(0, Inputs);
 #if NET8_0_OR_GREATER
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-                {
-                    z = z.Slice(0, Units);
-                    ref float weight = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
-                    ref float bias = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biases);
-                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-                    ref float target = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)0);
-                    global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref source, (nuint)16);
-                    {
-                        const int unit = 0;
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, unit * Inputs);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum0 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)0) * x0;
-                        sum0 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)16), x1, sum0);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum1 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)32) * x0;
-                        sum1 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)48), x1, sum1);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum2 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)64) * x0;
-                        sum2 = global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)80), x1, sum2);
-                        global::System.Runtime.Intrinsics.Vector512<float> sum3 =
-                            global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)96) * x0;
-                        sum3 =
-                            global::NetGen.Kernels.Simd512.MultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)112), x1, sum3);
-                        global::System.Runtime.Intrinsics.Vector128<float> outputs0 = global::NetGen.Kernels.Simd512.Sums(sum0, sum1, sum2, sum3)
-                            + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bias, (nuint)unit);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(outputs0, ref target, (nuint)unit);
-                    }
-                    return;
-                }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     z = z.Slice(0, Units);

@@ -60,6 +60,21 @@ internal sealed class PassContext
 
     public void RecordDenseInput(int layer, string buffer) => _denseInputs[layer] = buffer;
 
+    /// <summary>
+    /// Whether layer <paramref name="layer"/>'s activation runs inside its forward kernel in this pass
+    /// (<c>Layer{i}LinearActivate</c>): the per-example passes, and batched inference where it runs the layer row by row.
+    /// </summary>
+    public bool ActivationFusedInto(int layer)
+    {
+        LayerPlan plan = Plan.Layers[layer];
+        return plan.FusesActivation && Kind switch
+        {
+            PassKind.Infer or PassKind.Train => true,
+            PassKind.InferBatch => plan.BatchForward == BatchForwardStrategy.PerExampleRows,
+            _ => false,
+        };
+    }
+
     /// <summary>The buffer the Dense layer read in this pass's forward walk.</summary>
     public string DenseInput(int layer) => _denseInputs[layer];
 }

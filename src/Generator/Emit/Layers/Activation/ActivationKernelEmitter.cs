@@ -84,6 +84,27 @@ internal static class ActivationKernelEmitter
         };
     }
 
+    /// <summary>
+    /// The call of the runtime's <c>SimdN</c> activation (Simd256 and Simd128 have the same names) as a format string
+    /// whose <c>{0}</c> is the vector, for a kernel that applies the activation to a block of outputs in registers. They
+    /// compute exactly what the span kernels of <see cref="KernelCall"/> compute.
+    /// </summary>
+    public static string VectorCallFormat(NetGen.Generator.Plan.DenseStage layer)
+    {
+        string alpha = Literals.Float(layer.Alpha);
+        return layer.Activation switch
+        {
+            Activation.Sigmoid => "Sigmoid({0})",
+            Activation.Tanh => "Tanh({0})",
+            Activation.Relu => "Rectify({0}, 0f)",
+            Activation.LeakyRelu => $"Rectify({{0}}, {alpha})",
+            Activation.Elu => $"ExponentialLinear({{0}}, 1f, {alpha})",
+            Activation.Selu => $"ExponentialLinear({{0}}, {Lambda}, {LambdaAlpha})",
+            Activation.Softsign => "Softsign({0})",
+            _ => throw new System.ArgumentOutOfRangeException(nameof(layer), layer.Activation, "Only elementwise activations are applied in registers."),
+        };
+    }
+
     /// <summary><c>delta * g'(z)</c> written through the local <c>a = g(z)</c> (Relu and LeakyRelu use a runtime kernel instead).</summary>
     private static string DerivativeExpression(ActivationNode layer, string delta)
     {

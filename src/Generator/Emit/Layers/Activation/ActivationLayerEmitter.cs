@@ -31,7 +31,7 @@ internal sealed class ActivationLayerEmitter : ILayerEmitter
 
     public string EmitForward(SourceWriter w, PassContext context, LayerNode node, string input)
     {
-        w.WriteLine($"{LayerNames.Activate(node)}({input});");
+        if (!context.ActivationFusedInto(node.Layer)) w.WriteLine($"{LayerNames.Activate(node)}({input});");
         return input;
     }
 
@@ -43,6 +43,7 @@ internal sealed class ActivationLayerEmitter : ILayerEmitter
 
     public string EmitBatchForward(SourceWriter w, PassContext context, LayerNode node, string input)
     {
+        if (context.ActivationFusedInto(node.Layer)) return input;
         w.WriteLine($"for (int e = 0; e < n; e++) {LayerNames.Activate(node)}({input}.Slice(e * {node.Outputs}, {node.Outputs}));");
         return input;
     }

@@ -40,13 +40,13 @@ internal sealed class DenseEmitter : ILayerEmitter
             // Inference writes the output layer straight into the caller's span.
             string target = isOutput ? "output" : $"hidden{l}";
             if (!isOutput) w.WriteLine($"{TypeNames.Span} {target} = scratch.Slice({context.Plan.Inference.Activations[l]}, {dense.Units});");
-            w.WriteLine($"{LayerNames.Linear(l)}(parameters, {input}, {target});");
+            w.WriteLine($"{ForwardKernel(context, l)}(parameters, {input}, {target});");
             return target;
         }
 
         context.RecordDenseInput(l, input);
         string destination = isOutput ? "logits" : $"activation{l}";
-        w.WriteLine($"{LayerNames.Linear(l)}(parameters, {input}, {destination});");
+        w.WriteLine($"{ForwardKernel(context, l)}(parameters, {input}, {destination});");
         if (isOutput) w.WriteLine($"logits.CopyTo(activation{l});");
         return $"activation{l}";
     }
@@ -70,7 +70,7 @@ internal sealed class DenseEmitter : ILayerEmitter
             if (Plan(context, node).BatchForward == BatchForwardStrategy.BatchKernel)
                 w.WriteLine($"{TypeNames.BatchKernels}.Linear({Weights("parameters", dense)}, {Biases("parameters", dense)}, {input}, {target}, n, {dense.Inputs}, {dense.Units});");
             else
-                w.WriteLine($"for (int e = 0; e < n; e++) {LayerNames.Linear(l)}(parameters, {input}.Slice(e * {dense.Inputs}, {dense.Inputs}), {target}.Slice(e * {dense.Units}, {dense.Units}));");
+                w.WriteLine($"for (int e = 0; e < n; e++) {ForwardKernel(context, l)}(parameters, {input}.Slice(e * {dense.Inputs}, {dense.Inputs}), {target}.Slice(e * {dense.Units}, {dense.Units}));");
             return target;
         }
 
@@ -92,6 +92,10 @@ internal sealed class DenseEmitter : ILayerEmitter
     }
 
     private static LayerPlan Plan(PassContext context, LayerNode node) => context.Plan.Layers[node.Layer];
+
+    /// <summary>The per-example forward kernel this pass calls: the one with the activation fused in, where the plan has it.</summary>
+    private static string ForwardKernel(PassContext context, int layer) =>
+        context.ActivationFusedInto(layer) ? LayerNames.LinearActivate(layer) : LayerNames.Linear(layer);
 
     private static string Weights(string span, DenseNode dense) => $"{span}.Slice({dense.ParameterOffset}, {dense.WeightCount})";
 

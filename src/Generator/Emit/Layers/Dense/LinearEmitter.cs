@@ -19,9 +19,13 @@ internal static class LinearEmitter
     public static void Emit(SourceWriter w, LayerPlan plan)
     {
         DenseStage layer = plan.Layer;
-        w.WriteLine($"/// <summary>Layer {layer.Index}, {LayerNames.Describe(layer)}: <c>z = W x + b</c>.</summary>");
+        // A fused layer's per-example passes all call LinearActivate, and its batched passes call BatchKernels, so it
+        // gets no plain Linear method.
+        string name = plan.FusesActivation ? LayerNames.LinearActivate(layer.Index) : LayerNames.Linear(layer);
+        string formula = plan.FusesActivation ? $"<c>a = {layer.Activation}(W x + b)</c>" : "<c>z = W x + b</c>";
+        w.WriteLine($"/// <summary>Layer {layer.Index}, {LayerNames.Describe(layer)}: {formula}.</summary>");
         w.WriteLine($"/// <remarks>Plan: {Xml.Escape(plan.Reason)}</remarks>");
-        using (w.OpenBlock($"public static void {LayerNames.Linear(layer)}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} x, {TypeNames.Span} z)"))
+        using (w.OpenBlock($"public static void {name}({TypeNames.ReadOnlySpan} parameters, {TypeNames.ReadOnlySpan} x, {TypeNames.Span} z)"))
         {
             WriteSlices(w, layer);
             switch (plan.Forward)
@@ -33,6 +37,7 @@ internal static class LinearEmitter
                     WidthKernelEmitter.EmitForward(w, plan);
                     using (w.OpenBlock($"if ({TypeNames.VectorStatics}.IsHardwareAccelerated)")) EmitVectorised(w, layer);
                     using (w.OpenBlock("else")) EmitScalar(w, layer);
+                    if (plan.FusesActivation) w.WriteLine($"{LayerNames.Activate(layer.Index)}(z);");
                     break;
             }
         }

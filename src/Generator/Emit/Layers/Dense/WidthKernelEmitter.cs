@@ -21,20 +21,21 @@ namespace NetGen.Generator.Emit.Layers;
 internal static class WidthKernelEmitter
 {
     /// <summary>Every explicit width the plan allows for the layer, widest first, each returning when its vectors are accelerated.</summary>
-    public static void EmitForward(SourceWriter w, LayerPlan plan) => EmitPerWidth(w, plan, EmitForwardBody);
+    public static void EmitForward(SourceWriter w, LayerPlan plan) => EmitPerWidth(w, plan, plan.Widths, EmitForwardBody);
 
     /// <summary>The backward step at every explicit width the plan allows, widest first.</summary>
-    public static void EmitBackward(SourceWriter w, LayerPlan plan) => EmitPerWidth(w, plan, EmitBackwardBody);
+    public static void EmitBackward(SourceWriter w, LayerPlan plan) => EmitPerWidth(w, plan, plan.BackwardWidths, EmitBackwardBody);
 
     /// <summary>
     /// <c>if (VectorN.IsHardwareAccelerated) { body; return; }</c> for each width, under <c>#if NET8_0_OR_GREATER</c>.
     /// The tests are JIT-time constants, so the first accelerated width is the only code left.
     /// </summary>
-    private static void EmitPerWidth(SourceWriter w, LayerPlan plan, System.Action<SourceWriter, LayerPlan, VectorWidth> body)
+    private static void EmitPerWidth(SourceWriter w, LayerPlan plan, System.Collections.Generic.IReadOnlyList<VectorWidth> widths,
+        System.Action<SourceWriter, LayerPlan, VectorWidth> body)
     {
-        if (plan.Widths.Count == 0) return;
+        if (widths.Count == 0) return;
         w.WriteDirective($"#if {TypeNames.Net8Symbol}");
-        foreach (VectorWidth width in plan.Widths)
+        foreach (VectorWidth width in widths)
         {
             using (w.OpenBlock($"if ({width.Statics}.IsHardwareAccelerated)"))
             {
@@ -47,6 +48,20 @@ internal static class WidthKernelEmitter
     }
 
     private static void EmitForwardBody(SourceWriter w, LayerPlan plan, VectorWidth width)
+    {
+        DenseStage layer = plan.Layer;
+        // The activation goes on each block's output vector unless scalar code adds to the outputs after the block is
+        // stored (an input tail) or writes some outputs one by one (a unit tail); then it runs once at the end.
+        string? activation = plan.FusesActivation && FusesInRegisters(layer, width) ? layer.Activation.ToString() : null;
+        EmitForwardBlocks(w, plan, width, activation is null ? null : ActivationKernelEmitter.VectorCallFormat(layer));
+        if (plan.FusesActivation && activation is null) w.WriteLine($"{LayerNames.Activate(layer.Index)}(z);");
+    }
+
+    /// <summary>Whether every output of the layer leaves the width's kernel as part of a whole block vector.</summary>
+    private static bool FusesInRegisters(DenseStage layer, VectorWidth width) =>
+        layer.Inputs % width.Lanes == 0 && layer.Units % (KernelPlan.RowBlock / 2) == 0;
+
+    private static void EmitForwardBlocks(SourceWriter w, LayerPlan plan, VectorWidth width, string? activationFormat)
     {
         DenseStage layer = plan.Layer;
         int lanes = width.Lanes;
@@ -70,7 +85,7 @@ internal static class WidthKernelEmitter
         if (endBlock > 0)
         {
             using (w.OpenBlock($"for (int unit = 0; unit < {endBlock}; unit += {block})"))
-                EmitRows(w, layer, width, block, hoisted);
+                EmitRows(w, layer, width, block, hoisted, activationFormat);
         }
 
         if (endHalf > endBlock)
@@ -78,18 +93,18 @@ internal static class WidthKernelEmitter
             using (w.OpenBlock())
             {
                 w.WriteLine($"const int unit = {endBlock};");
-                EmitRows(w, layer, width, half, hoisted);
+                EmitRows(w, layer, width, half, hoisted, activationFormat);
             }
         }
 
         if (layer.Units > endHalf)
         {
             using (w.OpenBlock($"for (int unit = {endHalf}; unit < Units; unit++)"))
-                EmitRows(w, layer, width, 1, hoisted);
+                EmitRows(w, layer, width, 1, hoisted, null);
         }
     }
 
-    private static void EmitRows(SourceWriter w, DenseStage layer, VectorWidth width, int rows, bool hoisted)
+    private static void EmitRows(SourceWriter w, DenseStage layer, VectorWidth width, int rows, bool hoisted, string? activationFormat)
     {
         int inputs = layer.Inputs, lanes = width.Lanes, vectors = inputs / lanes, fullEnd = vectors * lanes;
         w.WriteLine($"ref float row = ref {TypeNames.Unsafe}.Add(ref weight, unit * Inputs);");
@@ -113,7 +128,7 @@ internal static class WidthKernelEmitter
             }
         }
 
-        EmitReduction(w, width, rows);
+        EmitReduction(w, width, rows, activationFormat);
 
         if (fullEnd < inputs)
         {
@@ -131,7 +146,7 @@ internal static class WidthKernelEmitter
     }
 
     /// <summary>The block's accumulators reduced to its outputs plus biases: eight at once where the width has that transpose-add, else four at a time.</summary>
-    private static void EmitReduction(SourceWriter w, VectorWidth width, int rows)
+    private static void EmitReduction(SourceWriter w, VectorWidth width, int rows, string? activationFormat)
     {
         if (rows == 1)
         {
@@ -142,6 +157,7 @@ internal static class WidthKernelEmitter
         if (rows == 8 && width.ReducesEightRows)
         {
             w.WriteLine($"{TypeNames.Vector256} outputs = {width.Helper}.Sums({Sums(0, 8)}) + {VectorWidth.W256.Load("bias", "unit")};");
+            if (activationFormat is not null) w.WriteLine($"outputs = {VectorWidth.W256.Helper}.{string.Format(activationFormat, "outputs")};");
             w.WriteLine(VectorWidth.W256.Store("outputs", "target", "unit"));
             return;
         }
@@ -151,6 +167,7 @@ internal static class WidthKernelEmitter
             string unit = first == 0 ? "unit" : $"unit + {first}";
             string name = $"outputs{first}";
             w.WriteLine($"{TypeNames.Vector128} {name} = {width.Helper}.Sums({Sums(first, 4)}) + {VectorWidth.W128.Load("bias", unit)};");
+            if (activationFormat is not null) w.WriteLine($"{name} = {VectorWidth.W128.Helper}.{string.Format(activationFormat, name)};");
             w.WriteLine(VectorWidth.W128.Store(name, "target", unit));
         }
     }
