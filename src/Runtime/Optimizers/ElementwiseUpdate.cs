@@ -83,10 +83,13 @@ internal static class ElementwiseUpdate
         Span<Vector<float>> o1 = MemoryMarshal.Cast<float, Vector<float>>(nextState1);
         // x - x is 0 for finite x and NaN for NaN or infinity, and NaN survives addition: one vector add per value checks it.
         Vector<float> nonFinite = Vector<float>.Zero;
+        // A local copy: the kernel arrives by reference, and the JIT must assume the loop's stores to the outputs may
+        // write through that reference, so it would reload every constant of the rule on every iteration.
+        TKernel rule = kernel;
         for (int i = 0; i < p.Length; i++)
         {
             Vector<float> a = has0 ? s0[i] : default, b = has1 ? s1[i] : default;
-            Vector<float> next = kernel.Update(p[i], g[i], ref a, ref b);
+            Vector<float> next = rule.Update(p[i], g[i], ref a, ref b);
             nonFinite += (next - next) + (a - a) + (b - b);
             if (typeof(TMode) == typeof(WriteMode))
             {
