@@ -50,6 +50,7 @@ internal static class ElementwiseUpdate
     /// rule bit for bit in practice (the PyTorch trajectory tests compare them).
     /// </summary>
     /// <remarks>The test is "less than the smallest normal", which is false for NaN, so a NaN still reaches the finiteness check.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> FlushSubnormal(Vector<float> state) =>
         Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(state), SmallestNormal), Vector<float>.Zero, state);
 

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NetGen;
 
@@ -59,6 +60,9 @@ public sealed class RmsProp : Optimizer
             _epsilon = new Vector<float>(optimizer.Epsilon);
         }
 
+        // Inlined into the shared loop: as a call, every vector went through memory and the step ran at half speed
+        // (Adam over 235k parameters, measured interleaved on a Xeon model 207: about 2x).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector<float> Update(Vector<float> parameter, Vector<float> gradient, ref Vector<float> squareAverage, ref Vector<float> unused)
         {
             // Same association as PyTorch's addcmul_ and addcdiv_: (value * t1) * t2 and (value * t1) / t2.
