@@ -92,6 +92,36 @@ namespace Vision
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::System.Span<float> Gradients => __netgenGradients;
 
+        // The typed overloads come first: when no overload applies, the compiler reports against the first one whose
+        // arguments fail to convert, so another network's buffer reads "cannot convert from 'in Other.Input' to 'in Net.Input'"
+        // (CS1503) rather than "may not be passed with the 'in' keyword" against the span overload.
+        /// <summary>
+        /// Inference on one example held in this network's own buffers: exactly what
+        /// <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> gives for the same floats, bit for
+        /// bit. No allocation, no copy of either buffer, safe to call from many threads at once; the lengths cannot be wrong, so
+        /// it never throws.
+        /// </summary>
+        /// <param name="input">The example, read in place.</param>
+        /// <param name="output">Receives the <see cref="OutputSize"/> outputs.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public void Forward(in Input input, out Output output)
+        {
+            output = default;
+            Forward(Input.AsReadOnlySpan(in input), Output.AsSpan(ref output));
+        }
+
+        /// <summary>
+        /// The index of the largest output for <paramref name="input"/>, the first one on ties: exactly what
+        /// <see cref="Classify(global::System.ReadOnlySpan{float})"/> gives for the same floats.
+        /// </summary>
+        /// <param name="input">The example, read in place.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public int Classify(in Input input) => Classify(Input.AsReadOnlySpan(in input));
+
         /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
         /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
         /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>
@@ -126,33 +156,6 @@ namespace Vision
             for (int i = 1; i < OutputSize; i++) if (output[i] > output[best]) best = i;
             return best;
         }
-
-        /// <summary>
-        /// Inference on one example held in this network's own buffers: exactly what
-        /// <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> gives for the same floats, bit for
-        /// bit. No allocation, no copy of either buffer, safe to call from many threads at once; the lengths cannot be wrong, so
-        /// it never throws.
-        /// </summary>
-        /// <param name="input">The example, read in place.</param>
-        /// <param name="output">Receives the <see cref="OutputSize"/> outputs.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        [global::System.Diagnostics.DebuggerNonUserCode]
-        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public void Forward(in Input input, out Output output)
-        {
-            output = default;
-            Forward(Input.AsReadOnlySpan(in input), Output.AsSpan(ref output));
-        }
-
-        /// <summary>
-        /// The index of the largest output for <paramref name="input"/>, the first one on ties: exactly what
-        /// <see cref="Classify(global::System.ReadOnlySpan{float})"/> gives for the same floats.
-        /// </summary>
-        /// <param name="input">The example, read in place.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        [global::System.Diagnostics.DebuggerNonUserCode]
-        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public int Classify(in Input input) => Classify(Input.AsReadOnlySpan(in input));
 
         /// <summary>
         /// Inference on <paramref name="count"/> examples stored row after row: no allocation after a thread's first call, safe
