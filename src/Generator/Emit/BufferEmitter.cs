@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
 
@@ -29,14 +31,39 @@ internal static class BufferEmitter
 
     private const string ElementField = "__netgenElement0";
 
+    private const string DebugView = "__netgenDebugView";
+
     public static void Emit(SourceWriter w, NetworkModel model)
     {
-        EmitStruct(w, model, InputStruct, "InputSize", "input", "<see cref=\"Forward(in Input, out Output)\"/> and <see cref=\"Classify(in Input)\"/>");
+        EmitStruct(w, model, InputStruct, "InputSize", model.InputSize, "input", "<see cref=\"Forward(in Input, out Output)\"/> and <see cref=\"Classify(in Input)\"/>");
         w.WriteLine();
-        EmitStruct(w, model, OutputStruct, "OutputSize", "output", "<see cref=\"Forward(in Input, out Output)\"/>");
+        EmitStruct(w, model, OutputStruct, "OutputSize", model.OutputSize, "output", "<see cref=\"Forward(in Input, out Output)\"/>");
     }
 
-    private static void EmitStruct(SourceWriter w, NetworkModel model, string name, string size, string role, string usedBy)
+    /// <summary>
+    /// The debug view as the struct's attribute names it. An attribute argument cannot use type parameters (CS0416), so
+    /// inside a generic containing type it is the unbound type, <c>global::Ns.Outer&lt;&gt;.Net.Input.__netgenDebugView</c>,
+    /// which the debugger closes with the displayed buffer's type arguments.
+    /// </summary>
+    private static string DebugViewReference(NetworkModel model, string name)
+    {
+        if (!model.ContainingTypes.Any(t => t.NameWithTypeParameters.IndexOf('<') >= 0)) return DebugView;
+        var parts = new List<string>();
+        if (model.Namespace is not null) parts.Add(model.Namespace);
+        foreach (ContainingTypeModel type in model.ContainingTypes)
+        {
+            string written = type.NameWithTypeParameters;
+            int open = written.IndexOf('<');
+            parts.Add(open < 0 ? written : written.Substring(0, open) + "<" + new string(',', written.Count(c => c == ',')) + ">");
+        }
+
+        parts.Add(model.TypeName);
+        parts.Add(name);
+        parts.Add(DebugView);
+        return "global::" + string.Join(".", parts);
+    }
+
+    private static void EmitStruct(SourceWriter w, NetworkModel model, string name, string size, int length, string role, string usedBy)
     {
         // The marks' lines after the first are indented to the struct's members, one level inside the template.
         string member = GeneratedMarks.MemberText.Replace("\n", "\n    "), field = GeneratedMarks.FieldText;
@@ -49,6 +76,8 @@ internal static class BufferEmitter
             /// </summary>
             /// <remarks>It is <c>{{size}} * 4</c> bytes: pass it by <c>in</c> or <c>ref</c>, as the network's methods take it, not by value.</remarks>
             [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential, Size = {{size}} * sizeof(float))]
+            [global::System.Diagnostics.DebuggerDisplay("Length = {{length}}")]
+            [global::System.Diagnostics.DebuggerTypeProxy(typeof({{DebugViewReference(model, name)}}))]
             {{GeneratedMarks.MemberText}}
             public struct {{name}} : global::System.IEquatable<{{name}}>
             {
@@ -79,6 +108,7 @@ internal static class BufferEmitter
                 }
 
                 /// <summary>A buffer holding a copy of <paramref name="values"/>.</summary>
+                /// <remarks>Returned by value; to fill one buffer again and again, use <see cref="CopyFrom"/>.</remarks>
                 /// <param name="values">Exactly <see cref="Length"/> values.</param>
                 /// <exception cref="global::System.ArgumentException"><paramref name="values"/> has the wrong length.</exception>
                 {{member}}
@@ -141,7 +171,7 @@ internal static class BufferEmitter
 
         w.WriteBlock($$"""
             /// <summary>Whether each element equals <paramref name="other"/>'s by <see cref="float.Equals(float)"/>: NaN equals NaN, 0 equals -0.</summary>
-            /// <param name="other">The buffer to compare with.</param>
+            /// <param name="other">The buffer to compare with, passed by value as <see cref="global::System.IEquatable{T}"/> has it.</param>
             {{GeneratedMarks.MemberText}}
             public readonly bool Equals({{name}} other) => {{TypeNames.FixedBuffer}}.SequenceEqual(AsReadOnlySpan(in this), AsReadOnlySpan(in other));
 
@@ -153,6 +183,18 @@ internal static class BufferEmitter
             /// <summary>A hash of every element, consistent with <see cref="Equals({{name}})"/>.</summary>
             {{GeneratedMarks.MemberText}}
             public override readonly int GetHashCode() => {{TypeNames.FixedBuffer}}.GetHashCode(AsReadOnlySpan(in this));
+
+            // What a debugger shows for the buffer: its elements, as for an array, rather than the one declared field.
+            {{GeneratedMarks.MemberText}}
+            private sealed class {{DebugView}}
+            {
+                {{member}}
+                public {{DebugView}}({{name}} buffer) => Items = AsReadOnlySpan(in buffer).ToArray();
+
+                [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.RootHidden)]
+                {{member}}
+                public float[] Items { get; }
+            }
             """);
         w.Unindent();
         w.WriteLine("}");

@@ -110,11 +110,12 @@ internal static class MemberConflicts
         int space = expected.IndexOf(' ');
         if (space < 0) return parameter.RefKind == RefKind.None && parameter.Type.ToDisplayString() == expected;
         // The generator sees the compilation without its output, where the user's `in Input` does not bind yet (an error
-        // type with no containing type); in a compilation that has the output it is the network's nested struct.
+        // type); in a compilation that has the output it is the network's nested struct. A type of that name declared
+        // elsewhere is another signature.
         return parameter.RefKind != RefKind.None
             && parameter.Type.Name == expected.Substring(space + 1)
-            && (parameter.Type.ContainingType is null
-                || SymbolEqualityComparer.Default.Equals(parameter.Type.ContainingType.OriginalDefinition, network.OriginalDefinition));
+            && (parameter.Type.TypeKind == TypeKind.Error
+                || SymbolEqualityComparer.Default.Equals(parameter.Type.ContainingType?.OriginalDefinition, network.OriginalDefinition));
     }
 
     private static string Describe(IParameterSymbol parameter) => parameter.RefKind switch

@@ -349,6 +349,8 @@ namespace Vision
         /// </summary>
         /// <remarks>It is <c>InputSize * 4</c> bytes: pass it by <c>in</c> or <c>ref</c>, as the network's methods take it, not by value.</remarks>
         [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential, Size = InputSize * sizeof(float))]
+        [global::System.Diagnostics.DebuggerDisplay("Length = 48")]
+        [global::System.Diagnostics.DebuggerTypeProxy(typeof(__netgenDebugView))]
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
@@ -384,6 +386,7 @@ namespace Vision
             }
 
             /// <summary>A buffer holding a copy of <paramref name="values"/>.</summary>
+            /// <remarks>Returned by value; to fill one buffer again and again, use <see cref="CopyFrom"/>.</remarks>
             /// <param name="values">Exactly <see cref="Length"/> values.</param>
             /// <exception cref="global::System.ArgumentException"><paramref name="values"/> has the wrong length.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -439,7 +442,7 @@ namespace Vision
                 global::NetGen.Kernels.FixedBuffer.AsReadOnlySpan(in buffer.__netgenElement0, Length);
 
             /// <summary>Whether each element equals <paramref name="other"/>'s by <see cref="float.Equals(float)"/>: NaN equals NaN, 0 equals -0.</summary>
-            /// <param name="other">The buffer to compare with.</param>
+            /// <param name="other">The buffer to compare with, passed by value as <see cref="global::System.IEquatable{T}"/> has it.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
             [global::System.Diagnostics.DebuggerNonUserCode]
             [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
@@ -457,6 +460,24 @@ namespace Vision
             [global::System.Diagnostics.DebuggerNonUserCode]
             [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             public override readonly int GetHashCode() => global::NetGen.Kernels.FixedBuffer.GetHashCode(AsReadOnlySpan(in this));
+
+            // What a debugger shows for the buffer: its elements, as for an array, rather than the one declared field.
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            private sealed class __netgenDebugView
+            {
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+                public __netgenDebugView(Input buffer) => Items = AsReadOnlySpan(in buffer).ToArray();
+
+                [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.RootHidden)]
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+                public float[] Items { get; }
+            }
         }
 
         /// <summary>
@@ -465,6 +486,8 @@ namespace Vision
         /// </summary>
         /// <remarks>It is <c>OutputSize * 4</c> bytes: pass it by <c>in</c> or <c>ref</c>, as the network's methods take it, not by value.</remarks>
         [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential, Size = OutputSize * sizeof(float))]
+        [global::System.Diagnostics.DebuggerDisplay("Length = 3")]
+        [global::System.Diagnostics.DebuggerTypeProxy(typeof(__netgenDebugView))]
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
@@ -500,6 +523,7 @@ namespace Vision
             }
 
             /// <summary>A buffer holding a copy of <paramref name="values"/>.</summary>
+            /// <remarks>Returned by value; to fill one buffer again and again, use <see cref="CopyFrom"/>.</remarks>
             /// <param name="values">Exactly <see cref="Length"/> values.</param>
             /// <exception cref="global::System.ArgumentException"><paramref name="values"/> has the wrong length.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -567,7 +591,7 @@ namespace Vision
             }
 
             /// <summary>Whether each element equals <paramref name="other"/>'s by <see cref="float.Equals(float)"/>: NaN equals NaN, 0 equals -0.</summary>
-            /// <param name="other">The buffer to compare with.</param>
+            /// <param name="other">The buffer to compare with, passed by value as <see cref="global::System.IEquatable{T}"/> has it.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
             [global::System.Diagnostics.DebuggerNonUserCode]
             [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
@@ -585,6 +609,24 @@ namespace Vision
             [global::System.Diagnostics.DebuggerNonUserCode]
             [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             public override readonly int GetHashCode() => global::NetGen.Kernels.FixedBuffer.GetHashCode(AsReadOnlySpan(in this));
+
+            // What a debugger shows for the buffer: its elements, as for an array, rather than the one declared field.
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            private sealed class __netgenDebugView
+            {
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+                public __netgenDebugView(Output buffer) => Items = AsReadOnlySpan(in buffer).ToArray();
+
+                [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.RootHidden)]
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+                public float[] Items { get; }
+            }
         }
     }
 }

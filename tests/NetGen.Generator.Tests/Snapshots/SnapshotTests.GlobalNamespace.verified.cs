@@ -330,6 +330,8 @@ partial class Xor : global::NetGen.INetwork
     /// </summary>
     /// <remarks>It is <c>InputSize * 4</c> bytes: pass it by <c>in</c> or <c>ref</c>, as the network's methods take it, not by value.</remarks>
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential, Size = InputSize * sizeof(float))]
+    [global::System.Diagnostics.DebuggerDisplay("Length = 2")]
+    [global::System.Diagnostics.DebuggerTypeProxy(typeof(__netgenDebugView))]
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
@@ -364,6 +366,7 @@ partial class Xor : global::NetGen.INetwork
         }
 
         /// <summary>A buffer holding a copy of <paramref name="values"/>.</summary>
+        /// <remarks>Returned by value; to fill one buffer again and again, use <see cref="CopyFrom"/>.</remarks>
         /// <param name="values">Exactly <see cref="Length"/> values.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> has the wrong length.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -419,7 +422,7 @@ partial class Xor : global::NetGen.INetwork
             global::NetGen.Kernels.FixedBuffer.AsReadOnlySpan(in buffer.__netgenElement0, Length);
 
         /// <summary>Whether each element equals <paramref name="other"/>'s by <see cref="float.Equals(float)"/>: NaN equals NaN, 0 equals -0.</summary>
-        /// <param name="other">The buffer to compare with.</param>
+        /// <param name="other">The buffer to compare with, passed by value as <see cref="global::System.IEquatable{T}"/> has it.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
@@ -437,6 +440,24 @@ partial class Xor : global::NetGen.INetwork
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public override readonly int GetHashCode() => global::NetGen.Kernels.FixedBuffer.GetHashCode(AsReadOnlySpan(in this));
+
+        // What a debugger shows for the buffer: its elements, as for an array, rather than the one declared field.
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        private sealed class __netgenDebugView
+        {
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public __netgenDebugView(Input buffer) => Items = AsReadOnlySpan(in buffer).ToArray();
+
+            [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.RootHidden)]
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public float[] Items { get; }
+        }
     }
 
     /// <summary>
@@ -445,6 +466,8 @@ partial class Xor : global::NetGen.INetwork
     /// </summary>
     /// <remarks>It is <c>OutputSize * 4</c> bytes: pass it by <c>in</c> or <c>ref</c>, as the network's methods take it, not by value.</remarks>
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential, Size = OutputSize * sizeof(float))]
+    [global::System.Diagnostics.DebuggerDisplay("Length = 1")]
+    [global::System.Diagnostics.DebuggerTypeProxy(typeof(__netgenDebugView))]
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
@@ -479,6 +502,7 @@ partial class Xor : global::NetGen.INetwork
         }
 
         /// <summary>A buffer holding a copy of <paramref name="values"/>.</summary>
+        /// <remarks>Returned by value; to fill one buffer again and again, use <see cref="CopyFrom"/>.</remarks>
         /// <param name="values">Exactly <see cref="Length"/> values.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="values"/> has the wrong length.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -546,7 +570,7 @@ partial class Xor : global::NetGen.INetwork
         }
 
         /// <summary>Whether each element equals <paramref name="other"/>'s by <see cref="float.Equals(float)"/>: NaN equals NaN, 0 equals -0.</summary>
-        /// <param name="other">The buffer to compare with.</param>
+        /// <param name="other">The buffer to compare with, passed by value as <see cref="global::System.IEquatable{T}"/> has it.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
@@ -564,5 +588,23 @@ partial class Xor : global::NetGen.INetwork
         [global::System.Diagnostics.DebuggerNonUserCode]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public override readonly int GetHashCode() => global::NetGen.Kernels.FixedBuffer.GetHashCode(AsReadOnlySpan(in this));
+
+        // What a debugger shows for the buffer: its elements, as for an array, rather than the one declared field.
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        private sealed class __netgenDebugView
+        {
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public __netgenDebugView(Output buffer) => Items = AsReadOnlySpan(in buffer).ToArray();
+
+            [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.RootHidden)]
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public float[] Items { get; }
+        }
     }
 }

@@ -197,6 +197,13 @@ public class TypedBufferTests
         Assert.Equal(3 * sizeof(float), SizeOf(input));
         Assert.Equal(2 * sizeof(float), SizeOf(output));
 
+        // The debug view is named unbound (an attribute cannot use T); the debugger closes it with the buffer's arguments.
+        var proxy = (System.Diagnostics.DebuggerTypeProxyAttribute)Attribute.GetCustomAttribute(input, typeof(System.Diagnostics.DebuggerTypeProxyAttribute))!;
+        Type view = assembly.GetType(proxy.ProxyTypeName.Split(',')[0], throwOnError: true)!;
+        Assert.True(view.IsGenericTypeDefinition);
+        Assert.Equal("__netgenDebugView", view.Name);
+        Assert.Equal(input.GetGenericTypeDefinition(), view.DeclaringType);
+
         var network = (INetwork)Activator.CreateInstance(net, 5)!;
         object boxedInput = Activator.CreateInstance(input)!;
         PropertyInfo item = input.GetProperty("Item")!;

@@ -229,6 +229,18 @@ public class TypedBufferTests
     }
 
     [Fact]
+    public void TheDebuggerShowsTheElements()
+    {
+        // What Visual Studio and Rider do with the attributes: show the display string, and expand the proxy's Items.
+        var display = (System.Diagnostics.DebuggerDisplayAttribute)Attribute.GetCustomAttribute(typeof(Mnist128.Input), typeof(System.Diagnostics.DebuggerDisplayAttribute))!;
+        Assert.Equal("Length = 784", display.Value);
+        var proxy = (System.Diagnostics.DebuggerTypeProxyAttribute)Attribute.GetCustomAttribute(typeof(Tiny.Input), typeof(System.Diagnostics.DebuggerTypeProxyAttribute))!;
+        Type view = typeof(Tiny.Input).Assembly.GetType(proxy.ProxyTypeName.Split(',')[0], throwOnError: true)!;
+        object instance = Activator.CreateInstance(view, Tiny.Input.Create(new[] { 1f, -2f, 3f }))!;
+        Assert.Equal(new[] { 1f, -2f, 3f }, (float[])view.GetProperty("Items")!.GetValue(instance)!);
+    }
+
+    [Fact]
     public void FixedBuffer_TheNetstandardPath_PassesTheSameReferenceThrough()
     {
         // The function-pointer identity netstandard2.1 builds use in place of Unsafe.AsRef: compiled on every target so
