@@ -49,8 +49,17 @@ internal static class MemberConflicts
     /// <summary>Generated only for networks with <c>[EmbeddedWeights]</c>.</summary>
     private const string CreatePretrained = "CreatePretrained";
 
+    /// <summary>The nested buffer structs: also names the network itself cannot have (CS0542, a member named like its type).</summary>
+    private static readonly ImmutableArray<string> BufferStructs = ImmutableArray.Create("Input", "Output");
+
     public static void Check(INamedTypeSymbol type, bool hasEmbeddedWeights, DiagnosticCollector diagnostics, CancellationToken cancellationToken)
     {
+        if (BufferStructs.Contains(type.Name))
+        {
+            diagnostics.Report(DiagnosticDescriptors.MemberNameConflict, LocationInfo.From(type.Locations.FirstOrDefault(l => l.IsInSource)),
+                type.Name, type.Name, type.Name);
+        }
+
         foreach (ISymbol member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -139,6 +139,22 @@ public class DeclarationDiagnosticTests
     }
 
     [Fact]
+    public void NG0019_ANetworkNamedLikeABufferStruct_PointsAtTheClassName()
+    {
+        // Its nested struct would be a member named like its type (CS0542).
+        Diagnostic d = ReportsSingle("""
+            using NetGen;
+            namespace Models
+            {
+                [Network(3)]
+                [Dense(1)]
+                public partial class {|NG0019:Output|} { }
+            }
+            """, "NG0019", Error);
+        Assert.Contains("'Output'", d.GetMessage());
+    }
+
+    [Fact]
     public void NG0019_TheTypedOverloadsSignatures_ByAnyReferenceModifier_ButByValueIsAnOverload()
     {
         // Before generation Input and Output do not bind (CS0246), so the source has compiler errors of its own.
