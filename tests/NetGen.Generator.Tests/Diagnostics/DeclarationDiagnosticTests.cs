@@ -174,6 +174,31 @@ public class DeclarationDiagnosticTests
     }
 
     [Fact]
+    public void NG0019_NotForOtherTypesNamedInputAndOutput() =>
+        ReportsNothing("""
+            using NetGen;
+            namespace Data
+            {
+                /// <summary>Not the network's.</summary>
+                public struct Input { }
+
+                /// <summary>Not the network's.</summary>
+                public struct Output { }
+            }
+
+            /// <summary>An overload on other types of the same names: no clash.</summary>
+            [Network(3)]
+            [Dense(1)]
+            public partial class Net
+            {
+                /// <summary>Overload.</summary>
+                /// <param name="input">In.</param>
+                /// <param name="output">Out.</param>
+                public void Forward(in Data.Input input, out Data.Output output) => output = default;
+            }
+            """);
+
+    [Fact]
     public void NG0019_GeneratedConstructors()
     {
         var diagnostics = Reports("""
