@@ -36,6 +36,7 @@ internal static class MembersEmitter
         EmitInference(w, plan);
         EmitTraining(w, plan);
         EmitInterfaceMembers(w);
+        BufferEmitter.Emit(w, model);
     }
 
     private static bool HasDropout(NetworkModel model) => model.Nodes.Any(n => n is DropoutNode);
@@ -185,6 +186,32 @@ internal static class MembersEmitter
         string name = model.TypeName, member = GeneratedMarks.MemberText;
         string scratch = string.Join("\n", inference.DeclareScratch(InferenceScratchField));
         w.WriteBlock($$"""
+            // The typed overloads come first: when no overload applies, the compiler reports against the first one whose
+            // arguments fail to convert, so another network's buffer reads "cannot convert from 'in Other.Input' to 'in Net.Input'"
+            // (CS1503) rather than "may not be passed with the 'in' keyword" against the span overload.
+            /// <summary>
+            /// Inference on one example held in this network's own buffers: exactly what
+            /// <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> gives for the same floats, bit for
+            /// bit. No allocation, no copy of either buffer, safe to call from many threads at once; the lengths cannot be wrong, so
+            /// it never throws.
+            /// </summary>
+            /// <param name="input">The example, read in place.</param>
+            /// <param name="output">Receives the <see cref="OutputSize"/> outputs.</param>
+            {{member}}
+            public void Forward(in {{BufferEmitter.InputStruct}} input, out {{BufferEmitter.OutputStruct}} output)
+            {
+                output = default;
+                Forward({{BufferEmitter.InputStruct}}.AsReadOnlySpan(in input), {{BufferEmitter.OutputStruct}}.AsSpan(ref output));
+            }
+
+            /// <summary>
+            /// The index of the largest output for <paramref name="input"/>, the first one on ties: exactly what
+            /// <see cref="Classify(global::System.ReadOnlySpan{float})"/> gives for the same floats.
+            /// </summary>
+            /// <param name="input">The example, read in place.</param>
+            {{member}}
+            public int Classify(in {{BufferEmitter.InputStruct}} input) => Classify({{BufferEmitter.InputStruct}}.AsReadOnlySpan(in input));
+
             /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
             /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
             /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>

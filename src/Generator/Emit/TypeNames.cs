@@ -23,6 +23,7 @@ internal static class TypeNames
     public const string Loss = "global::NetGen.Loss";
     public const string Init = "global::NetGen.Init";
     public const string NetworkArgument = "global::NetGen.Kernels.NetworkArgument";
+    public const string FixedBuffer = "global::NetGen.Kernels.FixedBuffer";
     public const string WeightInitializer = "global::NetGen.Kernels.WeightInitializer";
     public const string AlignedParameters = "global::NetGen.Kernels.AlignedParameters";
     public const string DropoutMask = "global::NetGen.Kernels.DropoutMask";

@@ -23,16 +23,22 @@ internal static class MemberConflicts
     private const string Input = "System.ReadOnlySpan<float>";
     private const string Output = "System.Span<float>";
 
-    /// <summary>Generated members that are not methods: any member of the same name clashes.</summary>
+    // The typed overloads' parameters, as "modifier Name": the network's own nested struct of that name, passed by
+    // reference. In, ref and out all clash with each other (overloads cannot differ only in which), and not with a
+    // by-value parameter.
+    public const string TypedInput = "in Input";
+    public const string TypedOutput = "out Output";
+
+    /// <summary>Generated members that are not methods: any member of the same name clashes. Input and Output are the nested buffer structs.</summary>
     public static readonly ImmutableHashSet<string> GeneratedNonMethods = ImmutableHashSet.Create(
-        "InputSize", "OutputSize", "ParameterCount", "LayerCount", "Architecture", "Parameters", "Gradients");
+        "InputSize", "OutputSize", "ParameterCount", "LayerCount", "Architecture", "Parameters", "Gradients", "Input", "Output");
 
     /// <summary>Generated methods and their parameter types: a method clashes only with the same signature, so user overloads stay legal.</summary>
     public static readonly ImmutableDictionary<string, ImmutableArray<ImmutableArray<string>>> GeneratedMethods =
         new Dictionary<string, ImmutableArray<ImmutableArray<string>>>
         {
-            ["Forward"] = Signatures(new[] { Input, Output }),
-            ["Classify"] = Signatures(new[] { Input }),
+            ["Forward"] = Signatures(new[] { Input, Output }, new[] { TypedInput, TypedOutput }),
+            ["Classify"] = Signatures(new[] { Input }, new[] { TypedInput }),
             ["ForwardBatch"] = Signatures(new[] { Input, Output, "int" }),
             ["AccumulateGradients"] = Signatures(new[] { Input, Input }, new[] { Input, Input, Output }),
             ["AccumulateGradientsBatch"] = Signatures(new[] { Input, Input, "int" }, new[] { Input, Input, "int", Output, "ulong" }, new[] { Input, Input, "int", Output, "ulong", Output }),
@@ -43,15 +49,24 @@ internal static class MemberConflicts
     /// <summary>Generated only for networks with <c>[EmbeddedWeights]</c>.</summary>
     private const string CreatePretrained = "CreatePretrained";
 
+    /// <summary>The nested buffer structs: also names the network itself cannot have (CS0542, a member named like its type).</summary>
+    private static readonly ImmutableArray<string> BufferStructs = ImmutableArray.Create("Input", "Output");
+
     public static void Check(INamedTypeSymbol type, bool hasEmbeddedWeights, DiagnosticCollector diagnostics, CancellationToken cancellationToken)
     {
+        if (BufferStructs.Contains(type.Name))
+        {
+            diagnostics.Report(DiagnosticDescriptors.MemberNameConflict, LocationInfo.From(type.Locations.FirstOrDefault(l => l.IsInSource)),
+                type.Name, type.Name, type.Name);
+        }
+
         foreach (ISymbol member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (member.IsImplicitlyDeclared) continue;
             string? conflict = member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
                 ? ConstructorConflict(type.Name, constructor)
-                : MemberConflict(member, hasEmbeddedWeights);
+                : MemberConflict(member, type, hasEmbeddedWeights);
             if (conflict is not null) Report(type, member, conflict, diagnostics);
         }
 
@@ -66,7 +81,7 @@ internal static class MemberConflicts
                 if (member.IsImplicitlyDeclared || member.DeclaredAccessibility == Accessibility.Private
                     || member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor })
                     continue;
-                if (MemberConflict(member, hasEmbeddedWeights) is { } conflict) Report(type, member, conflict, diagnostics);
+                if (MemberConflict(member, type, hasEmbeddedWeights) is { } conflict) Report(type, member, conflict, diagnostics);
             }
         }
     }
@@ -81,7 +96,7 @@ internal static class MemberConflicts
         return null;
     }
 
-    private static string? MemberConflict(ISymbol member, bool hasEmbeddedWeights)
+    private static string? MemberConflict(ISymbol member, INamedTypeSymbol network, bool hasEmbeddedWeights)
     {
         string name = member.Name;
         if (name.StartsWith(ReservedPrefix, StringComparison.Ordinal) || GeneratedNonMethods.Contains(name)) return name;
@@ -92,12 +107,33 @@ internal static class MemberConflicts
         foreach (ImmutableArray<string> signature in signatures)
         {
             if (signature.Length == method.Parameters.Length
-                && signature.Zip(method.Parameters, (expected, p) => p.RefKind == RefKind.None && p.Type.ToDisplayString() == expected).All(same => same))
-                return name + "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString())) + ")";
+                && signature.Zip(method.Parameters, (expected, p) => Matches(expected, p, network)).All(same => same))
+                return name + "(" + string.Join(", ", method.Parameters.Select(Describe)) + ")";
         }
 
         return null;
     }
+
+    private static bool Matches(string expected, IParameterSymbol parameter, INamedTypeSymbol network)
+    {
+        int space = expected.IndexOf(' ');
+        if (space < 0) return parameter.RefKind == RefKind.None && parameter.Type.ToDisplayString() == expected;
+        // The generator sees the compilation without its output, where the user's `in Input` does not bind yet (an error
+        // type); in a compilation that has the output it is the network's nested struct. A type of that name declared
+        // elsewhere is another signature.
+        return parameter.RefKind != RefKind.None
+            && parameter.Type.Name == expected.Substring(space + 1)
+            && (parameter.Type.TypeKind == TypeKind.Error
+                || SymbolEqualityComparer.Default.Equals(parameter.Type.ContainingType?.OriginalDefinition, network.OriginalDefinition));
+    }
+
+    private static string Describe(IParameterSymbol parameter) => parameter.RefKind switch
+    {
+        RefKind.In => "in " + parameter.Type.Name,
+        RefKind.Ref => "ref " + parameter.Type.Name,
+        RefKind.Out => "out " + parameter.Type.Name,
+        _ => parameter.Type.ToDisplayString(),
+    };
 
     private static void Report(INamedTypeSymbol type, ISymbol member, string conflict, DiagnosticCollector diagnostics)
     {

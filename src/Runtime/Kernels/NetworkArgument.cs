@@ -43,6 +43,20 @@ public static class NetworkArgument
             $"{paramName} has {actual} elements; {network} needs count * {sizeName} = {count} * {rowLength} = {(long)count * rowLength}.",
             paramName);
 
+    /// <summary>
+    /// Throws because an index into a generated fixed-size buffer is outside it, with a message such as
+    /// "index is 3; Tiny.Input has Length = 3, so the index must be 0 to 2."
+    /// </summary>
+    /// <param name="paramName">The argument's name.</param>
+    /// <param name="index">The index asked for.</param>
+    /// <param name="buffer">The buffer type's name, such as <c>Tiny.Input</c>.</param>
+    /// <param name="length">The buffer's length.</param>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowIndexOutOfRange(string paramName, int index, string buffer, int length) =>
+        throw new ArgumentOutOfRangeException(paramName, index,
+            $"{paramName} is {index}; {buffer} has Length = {length}, so the {paramName} must be 0 to {length - 1}.");
+
     /// <summary>Throws because a batch size is negative.</summary>
     /// <param name="paramName">The argument's name.</param>
     /// <param name="count">The negative count.</param>

@@ -177,6 +177,27 @@ public class CallSiteShapeAnalyzerTests
             """);
     }
 
+    [Fact]
+    public void TypedBufferOverloads_AreNotChecked_AndSpanCallsBesideThemStillAre()
+    {
+        // Forward(in Input, out Output) and Classify(in Input) take no span: their lengths are the types themselves.
+        AssertReports("""
+            /// <summary>Calls.</summary>
+            public static class Calls
+            {
+                /// <summary>Calls.</summary>
+                public static int Run(Iris net)
+                {
+                    Iris.Input input = Iris.Input.Create(new float[4]);
+                    net.Forward(in input, out Iris.Output output);
+                    net.Forward(Iris.Input.AsReadOnlySpan(in input), Iris.Output.AsSpan(ref output));
+                    net.Forward({|NG0040:new float[Other.InputSize]|}, Iris.Output.AsSpan(ref output));
+                    return net.Classify(in input) + net.Classify(default(Iris.Input)) + net.Classify({|NG0040:new float[3]|});
+                }
+            }
+            """);
+    }
+
     private static void AssertReports(string markup)
     {
         Markup parsed = Markup.Parse(Networks + markup);

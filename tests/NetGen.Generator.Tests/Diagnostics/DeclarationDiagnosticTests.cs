@@ -122,6 +122,83 @@ public class DeclarationDiagnosticTests
             """, "NG0019", Error);
 
     [Fact]
+    public void NG0019_MembersNamedLikeTheBufferStructs()
+    {
+        var diagnostics = Reports("""
+            using NetGen;
+            [Network(3)]
+            [Dense(1)]
+            public partial class Net
+            {
+                public float[] {|NG0019:Input|} = new float[3];
+                public class {|NG0019:Output|} { }
+            }
+            """, new System.Collections.Generic.Dictionary<string, DiagnosticSeverity> { ["NG0019"] = Error });
+        Assert.Contains("'Input'", diagnostics[0].GetMessage());
+        Assert.Contains("'Output'", diagnostics[1].GetMessage());
+    }
+
+    [Fact]
+    public void NG0019_ANetworkNamedLikeABufferStruct_PointsAtTheClassName()
+    {
+        // Its nested struct would be a member named like its type (CS0542).
+        Diagnostic d = ReportsSingle("""
+            using NetGen;
+            namespace Models
+            {
+                [Network(3)]
+                [Dense(1)]
+                public partial class {|NG0019:Output|} { }
+            }
+            """, "NG0019", Error);
+        Assert.Contains("'Output'", d.GetMessage());
+    }
+
+    [Fact]
+    public void NG0019_TheTypedOverloadsSignatures_ByAnyReferenceModifier_ButByValueIsAnOverload()
+    {
+        // Before generation Input and Output do not bind (CS0246), so the source has compiler errors of its own.
+        var diagnostics = Reports("""
+            using NetGen;
+            [Network(3)]
+            [Dense(1)]
+            public partial class Net
+            {
+                public void {|NG0019:Forward|}(in Input input, out Output output) => output = default;
+                public int {|NG0019:Classify|}(ref Input input) => 0;
+                public int Classify(Input input) => 1;
+            }
+            """, new System.Collections.Generic.Dictionary<string, DiagnosticSeverity> { ["NG0019"] = Error }, compilerErrorsExpected: true);
+        Assert.Contains("Forward(in Input, out Output)", diagnostics[0].GetMessage());
+        Assert.Contains("Classify(ref Input)", diagnostics[1].GetMessage());
+    }
+
+    [Fact]
+    public void NG0019_NotForOtherTypesNamedInputAndOutput() =>
+        ReportsNothing("""
+            using NetGen;
+            namespace Data
+            {
+                /// <summary>Not the network's.</summary>
+                public struct Input { }
+
+                /// <summary>Not the network's.</summary>
+                public struct Output { }
+            }
+
+            /// <summary>An overload on other types of the same names: no clash.</summary>
+            [Network(3)]
+            [Dense(1)]
+            public partial class Net
+            {
+                /// <summary>Overload.</summary>
+                /// <param name="input">In.</param>
+                /// <param name="output">Out.</param>
+                public void Forward(in Data.Input input, out Data.Output output) => output = default;
+            }
+            """);
+
+    [Fact]
     public void NG0019_GeneratedConstructors()
     {
         var diagnostics = Reports("""

@@ -80,6 +80,13 @@ public class GeneratedMembersTests
         _ => false,
     };
 
+    // A by-reference parameter is the network's own Input or Output struct, written as MemberConflicts lists it ("in Input").
     private static string Signature(string name, IMethodSymbol method) =>
-        name + "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString())) + ")";
+        name + "(" + string.Join(", ", method.Parameters.Select(p => p.RefKind switch
+        {
+            RefKind.None => p.Type.ToDisplayString(),
+            RefKind.In => "in " + p.Type.Name,
+            RefKind.Out => "out " + p.Type.Name,
+            _ => "ref " + p.Type.Name,
+        })) + ")";
 }

@@ -88,6 +88,36 @@ namespace Lecture
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public global::System.Span<float> Gradients => __netgenGradients;
 
+        // The typed overloads come first: when no overload applies, the compiler reports against the first one whose
+        // arguments fail to convert, so another network's buffer reads "cannot convert from 'in Other.Input' to 'in Net.Input'"
+        // (CS1503) rather than "may not be passed with the 'in' keyword" against the span overload.
+        /// <summary>
+        /// Inference on one example held in this network's own buffers: exactly what
+        /// <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> gives for the same floats, bit for
+        /// bit. No allocation, no copy of either buffer, safe to call from many threads at once; the lengths cannot be wrong, so
+        /// it never throws.
+        /// </summary>
+        /// <param name="input">The example, read in place.</param>
+        /// <param name="output">Receives the <see cref="OutputSize"/> outputs.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public void Forward(in Input input, out Output output)
+        {
+            output = default;
+            Forward(Input.AsReadOnlySpan(in input), Output.AsSpan(ref output));
+        }
+
+        /// <summary>
+        /// The index of the largest output for <paramref name="input"/>, the first one on ties: exactly what
+        /// <see cref="Classify(global::System.ReadOnlySpan{float})"/> gives for the same floats.
+        /// </summary>
+        /// <param name="input">The example, read in place.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public int Classify(in Input input) => Classify(Input.AsReadOnlySpan(in input));
+
         /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
         /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
         /// <param name="output">Receives exactly <see cref="OutputSize"/> values.</param>
@@ -298,5 +328,291 @@ namespace Lecture
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => Architecture;
 
+        /// <summary>
+        /// One input of this network: <see cref="InputSize"/> floats stored inline, for <see cref="Forward(in Input, out Output)"/> and
+        /// <see cref="Classify(in Input)"/>.
+        /// Each network has its own type, so another network's buffer there is a compile error. <c>default</c> is all zeros.
+        /// </summary>
+        /// <remarks>It is <c>InputSize * 4</c> bytes: pass it by <c>in</c> or <c>ref</c>, as the network's methods take it, not by value.</remarks>
+        [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential, Size = InputSize * sizeof(float))]
+        [global::System.Diagnostics.DebuggerDisplay("Length = 3")]
+        [global::System.Diagnostics.DebuggerTypeProxy(typeof(__netgenDebugView))]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public struct Input : global::System.IEquatable<Input>
+        {
+            /// <summary>The number of elements, <see cref="InputSize"/>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            public const int Length = InputSize;
+
+            // The first element; the other Length - 1 follow it inside the struct's Size, as in a C# fixed buffer.
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            private float __netgenElement0;
+
+            /// <summary>The element at <paramref name="index"/>.</summary>
+            /// <param name="index">From 0 to <see cref="Length"/> - 1.</param>
+            /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is negative or not less than
+            /// <see cref="Length"/>.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public float this[int index]
+            {
+                readonly get
+                {
+                    if ((uint)index >= Length) global::NetGen.Kernels.NetworkArgument.ThrowIndexOutOfRange(nameof(index), index, "Tiny.Input", Length);
+                    return AsReadOnlySpan(in this)[index];
+                }
+                set
+                {
+                    if ((uint)index >= Length) global::NetGen.Kernels.NetworkArgument.ThrowIndexOutOfRange(nameof(index), index, "Tiny.Input", Length);
+                    AsSpan(ref this)[index] = value;
+                }
+            }
+
+            /// <summary>A buffer holding a copy of <paramref name="values"/>.</summary>
+            /// <remarks>Returned by value; to fill one buffer again and again, use <see cref="CopyFrom"/>.</remarks>
+            /// <param name="values">Exactly <see cref="Length"/> values.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="values"/> has the wrong length.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public static Input Create(global::System.ReadOnlySpan<float> values)
+            {
+                Input buffer = default;
+                buffer.CopyFrom(values);
+                return buffer;
+            }
+
+            /// <summary>Overwrites every element with <paramref name="values"/>.</summary>
+            /// <param name="values">Exactly <see cref="Length"/> values.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="values"/> has the wrong length.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public void CopyFrom(global::System.ReadOnlySpan<float> values)
+            {
+                if (values.Length != Length) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(values), values.Length, "Tiny.Input",
+                    nameof(Length), Length);
+                values.CopyTo(AsSpan(ref this));
+            }
+
+            /// <summary>Copies every element to <paramref name="destination"/>.</summary>
+            /// <param name="destination">Exactly <see cref="Length"/> values.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> has the wrong length.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public readonly void CopyTo(global::System.Span<float> destination)
+            {
+                if (destination.Length != Length) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(destination), destination.Length,
+                    "Tiny.Input", nameof(Length), Length);
+                AsReadOnlySpan(in this).CopyTo(destination);
+            }
+
+            /// <summary>The elements of <paramref name="buffer"/> as a span, without copying: writes go to the buffer.</summary>
+            /// <param name="buffer">The buffer; the span lives no longer than it.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public static global::System.Span<float> AsSpan(ref Input buffer) =>
+                global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref buffer.__netgenElement0, Length);
+
+            /// <summary>The elements of <paramref name="buffer"/> as a read-only span, without copying.</summary>
+            /// <param name="buffer">The buffer; the span lives no longer than it.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public static global::System.ReadOnlySpan<float> AsReadOnlySpan(in Input buffer) =>
+                global::NetGen.Kernels.FixedBuffer.AsReadOnlySpan(in buffer.__netgenElement0, Length);
+
+            /// <summary>Whether each element equals <paramref name="other"/>'s by <see cref="float.Equals(float)"/>: NaN equals NaN, 0 equals -0.</summary>
+            /// <param name="other">The buffer to compare with, passed by value as <see cref="global::System.IEquatable{T}"/> has it.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public readonly bool Equals(Input other) => global::NetGen.Kernels.FixedBuffer.SequenceEqual(AsReadOnlySpan(in this), AsReadOnlySpan(in other));
+
+            /// <summary>Whether <paramref name="obj"/> is a boxed buffer of this type with equal elements, by <see cref="Equals(Input)"/>.</summary>
+            /// <param name="obj">The object to compare with.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public override readonly bool Equals(object? obj) => obj is Input other && Equals(other);
+
+            /// <summary>A hash of every element, consistent with <see cref="Equals(Input)"/>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public override readonly int GetHashCode() => global::NetGen.Kernels.FixedBuffer.GetHashCode(AsReadOnlySpan(in this));
+
+            // What a debugger shows for the buffer: its elements, as for an array, rather than the one declared field.
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            private sealed class __netgenDebugView
+            {
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+                public __netgenDebugView(Input buffer) => Items = AsReadOnlySpan(in buffer).ToArray();
+
+                [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.RootHidden)]
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+                public float[] Items { get; }
+            }
+        }
+
+        /// <summary>
+        /// One output of this network: <see cref="OutputSize"/> floats stored inline, for <see cref="Forward(in Input, out Output)"/>.
+        /// Each network has its own type, so another network's buffer there is a compile error. <c>default</c> is all zeros.
+        /// </summary>
+        /// <remarks>It is <c>OutputSize * 4</c> bytes: pass it by <c>in</c> or <c>ref</c>, as the network's methods take it, not by value.</remarks>
+        [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential, Size = OutputSize * sizeof(float))]
+        [global::System.Diagnostics.DebuggerDisplay("Length = 1")]
+        [global::System.Diagnostics.DebuggerTypeProxy(typeof(__netgenDebugView))]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Diagnostics.DebuggerNonUserCode]
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        public struct Output : global::System.IEquatable<Output>
+        {
+            /// <summary>The number of elements, <see cref="OutputSize"/>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            public const int Length = OutputSize;
+
+            // The first element; the other Length - 1 follow it inside the struct's Size, as in a C# fixed buffer.
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            private float __netgenElement0;
+
+            /// <summary>The element at <paramref name="index"/>.</summary>
+            /// <param name="index">From 0 to <see cref="Length"/> - 1.</param>
+            /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is negative or not less than
+            /// <see cref="Length"/>.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public float this[int index]
+            {
+                readonly get
+                {
+                    if ((uint)index >= Length) global::NetGen.Kernels.NetworkArgument.ThrowIndexOutOfRange(nameof(index), index, "Tiny.Output", Length);
+                    return AsReadOnlySpan(in this)[index];
+                }
+                set
+                {
+                    if ((uint)index >= Length) global::NetGen.Kernels.NetworkArgument.ThrowIndexOutOfRange(nameof(index), index, "Tiny.Output", Length);
+                    AsSpan(ref this)[index] = value;
+                }
+            }
+
+            /// <summary>A buffer holding a copy of <paramref name="values"/>.</summary>
+            /// <remarks>Returned by value; to fill one buffer again and again, use <see cref="CopyFrom"/>.</remarks>
+            /// <param name="values">Exactly <see cref="Length"/> values.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="values"/> has the wrong length.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public static Output Create(global::System.ReadOnlySpan<float> values)
+            {
+                Output buffer = default;
+                buffer.CopyFrom(values);
+                return buffer;
+            }
+
+            /// <summary>Overwrites every element with <paramref name="values"/>.</summary>
+            /// <param name="values">Exactly <see cref="Length"/> values.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="values"/> has the wrong length.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public void CopyFrom(global::System.ReadOnlySpan<float> values)
+            {
+                if (values.Length != Length) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(values), values.Length, "Tiny.Output",
+                    nameof(Length), Length);
+                values.CopyTo(AsSpan(ref this));
+            }
+
+            /// <summary>Copies every element to <paramref name="destination"/>.</summary>
+            /// <param name="destination">Exactly <see cref="Length"/> values.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> has the wrong length.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public readonly void CopyTo(global::System.Span<float> destination)
+            {
+                if (destination.Length != Length) global::NetGen.Kernels.NetworkArgument.ThrowWrongLength(nameof(destination), destination.Length,
+                    "Tiny.Output", nameof(Length), Length);
+                AsReadOnlySpan(in this).CopyTo(destination);
+            }
+
+            /// <summary>The elements of <paramref name="buffer"/> as a span, without copying: writes go to the buffer.</summary>
+            /// <param name="buffer">The buffer; the span lives no longer than it.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public static global::System.Span<float> AsSpan(ref Output buffer) =>
+                global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref buffer.__netgenElement0, Length);
+
+            /// <summary>The elements of <paramref name="buffer"/> as a read-only span, without copying.</summary>
+            /// <param name="buffer">The buffer; the span lives no longer than it.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public static global::System.ReadOnlySpan<float> AsReadOnlySpan(in Output buffer) =>
+                global::NetGen.Kernels.FixedBuffer.AsReadOnlySpan(in buffer.__netgenElement0, Length);
+
+            /// <summary>The index of the largest element, the first one on ties: what <see cref="Classify(in Input)"/> returns for the same input.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public readonly int IndexOfMax()
+            {
+                global::System.ReadOnlySpan<float> values = AsReadOnlySpan(in this);
+                int best = 0;
+                for (int i = 1; i < Length; i++) if (values[i] > values[best]) best = i;
+                return best;
+            }
+
+            /// <summary>Whether each element equals <paramref name="other"/>'s by <see cref="float.Equals(float)"/>: NaN equals NaN, 0 equals -0.</summary>
+            /// <param name="other">The buffer to compare with, passed by value as <see cref="global::System.IEquatable{T}"/> has it.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public readonly bool Equals(Output other) => global::NetGen.Kernels.FixedBuffer.SequenceEqual(AsReadOnlySpan(in this), AsReadOnlySpan(in other));
+
+            /// <summary>Whether <paramref name="obj"/> is a boxed buffer of this type with equal elements, by <see cref="Equals(Output)"/>.</summary>
+            /// <param name="obj">The object to compare with.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public override readonly bool Equals(object? obj) => obj is Output other && Equals(other);
+
+            /// <summary>A hash of every element, consistent with <see cref="Equals(Output)"/>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            public override readonly int GetHashCode() => global::NetGen.Kernels.FixedBuffer.GetHashCode(AsReadOnlySpan(in this));
+
+            // What a debugger shows for the buffer: its elements, as for an array, rather than the one declared field.
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+            [global::System.Diagnostics.DebuggerNonUserCode]
+            [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+            private sealed class __netgenDebugView
+            {
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+                public __netgenDebugView(Output buffer) => Items = AsReadOnlySpan(in buffer).ToArray();
+
+                [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.RootHidden)]
+                [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+                [global::System.Diagnostics.DebuggerNonUserCode]
+                [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+                public float[] Items { get; }
+            }
+        }
     }
 }
