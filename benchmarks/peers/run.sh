@@ -12,7 +12,8 @@
 #   --data DIR               Fashion-MNIST .gz files (default /usr/share/datasets/fashion-mnist: apt-get install dataset-fashion-mnist)
 #   --openblas-coretype NAME force OpenBLAS's kernels for PyTorch and numpy (default: its own choice, unless it does not
 #                            recognise the CPU; then one picked from the CPU flags)
-#   --out FILE               the markdown table (default benchmarks/peers/results/<date>-<cpu>[-quick].md)
+#   --out FILE               the markdown table (default benchmarks/peers/results/<date>-<cpu>[-quick].md, with -HHMM
+#                            added when that file exists)
 #   --keep                   keep the work folder (exported models, outputs, raw results) and print its path
 #
 # Needs: dotnet SDK 10, g++, and Debian's python3-torch python3-numpy python3-onnx python3-threadpoolctl
@@ -226,7 +227,11 @@ echo "uptime after: $uptime_after"
 
 versions="dotnet $(dotnet --version), $(g++ --version | head -1), RTNeural $rtneural_version, $($python -c 'import torch, numpy; print(f"torch {torch.__version__}, numpy {numpy.__version__}")')"
 slug=$(echo "$cpu" | tr -cs 'A-Za-z0-9' '-' | sed 's/^-//; s/-$//')
-out=${out:-$here/results/$(date -u +%Y-%m-%d)-$slug$( [ "$quick" = 1 ] && echo -quick || true).md}
+if [ -z "$out" ]; then
+  out=$here/results/$(date -u +%Y-%m-%d)-$slug$( [ "$quick" = 1 ] && echo -quick || true).md
+  # A second run on the same day and CPU gets the time in its name instead of replacing the first run's table.
+  [ -e "$out" ] && out=${out%.md}-$(date -u +%H%M).md
+fi
 CPU="$cpu" CORES="$cores" FLAGS="$flags" UB="$uptime_before" UA="$uptime_after" ROUNDS="$rounds" QUICK="$quick" \
   OB="$openblas_note" VERSIONS="$versions" $python - "$work/machine.json" <<'PY'
 import json, os, sys, datetime
