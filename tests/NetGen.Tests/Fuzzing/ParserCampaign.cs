@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using CsCheck;
 using NetGen.Fuzz;
@@ -13,7 +14,7 @@ namespace NetGen.Tests.Fuzzing;
 /// <summary>
 /// Runs one parser over CsCheck-generated inputs and enforces, for every input, the contract of
 /// <see cref="ContractCheck"/> (load, or <see cref="InvalidDataException"/> naming file and position) plus a memory and a
-/// time bound; afterwards it checks how many distinct inputs were tried. A violation fails the CsCheck sample, which
+/// time bound, and for weight-file targets that a rejected load left the network's parameters untouched, byte for byte; afterwards it checks how many distinct inputs were tried. A violation fails the CsCheck sample, which
 /// shrinks it and reports the smallest failing input and the seed to replay it.
 /// </summary>
 public sealed class ParserCampaign
@@ -61,10 +62,23 @@ public sealed class ParserCampaign
 
     public TimeSpan SlowestInput { get; private set; }
 
+    /// <summary>For a weight-file target: the network every input is loaded into, and its parameters before any load.</summary>
+    private INetwork? _network;
+    private byte[] _parameters = Array.Empty<byte>();
+
     /// <summary>Samples <paramref name="inputs"/> into <paramref name="target"/> and checks the totals.</summary>
     public static ParserCampaign Run(FuzzTarget target, Gen<byte[]> inputs, string seed, Action<string> log)
     {
         var campaign = new ParserCampaign();
+        if (target.Network is not null)
+        {
+            // Parameters that no valid file holds (every one distinct, none zero), so a partial write would show.
+            campaign._network = target.Network();
+            Span<float> parameters = campaign._network.Parameters;
+            for (int i = 0; i < parameters.Length; i++) parameters[i] = 0.5f + i * 1e-3f;
+            campaign._parameters = MemoryMarshal.AsBytes(parameters).ToArray();
+        }
+
         string path = Path.Combine(Path.GetTempPath(), $"netgen-cscheck-{Environment.ProcessId}-{target.Name}-{Guid.NewGuid():N}");
         try
         {
@@ -90,11 +104,21 @@ public sealed class ParserCampaign
     {
         File.WriteAllBytes(path, bytes);
         long decompressed = DecompressedLength(bytes);
+        INetwork? network = _network;
+        Action<string> parse = network is null ? target.Run : file => target.LoadInto!(network, file);
         long before = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
-        InvalidDataException? rejection = ContractCheck.Run(target, path);
+        InvalidDataException? rejection = ContractCheck.Run(parse, path);
         TimeSpan elapsed = clock.Elapsed;
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        if (network is not null)
+        {
+            Span<byte> now = MemoryMarshal.AsBytes(network.Parameters);
+            if (rejection is not null && !now.SequenceEqual(_parameters))
+                throw new InvalidOperationException($"{target.Name}: a rejected load changed the network's parameters ({rejection.Message})");
+            // A load that succeeded replaced them; put the marker values back so the next rejection is checked against them.
+            _parameters.CopyTo(now);
+        }
 
         long bound = AllocationPerInputByte * (bytes.Length + decompressed) + AllocationConstant;
         if (allocated > bound)

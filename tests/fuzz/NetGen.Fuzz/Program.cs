@@ -48,7 +48,7 @@ public static class Program
         int failures = 0, rejected = 0;
         foreach (string file in files)
         {
-            if (Path.GetFileName(file) == "README.txt") continue; // AFL writes one into its crashes folder
+            if (Path.GetFileName(file) is "README.txt" or "README.md") continue; // AFL writes one into its crashes folder; a corpus may document itself
             File.Copy(file, input, overwrite: true);
             try
             {
