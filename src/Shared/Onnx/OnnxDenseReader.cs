@@ -58,7 +58,7 @@ namespace NetGen.Onnx
             var constants = new Dictionary<string, OnnxTensor>(graph.Initializers, StringComparer.Ordinal);
             List<OnnxValueInfo> inputs = graph.Inputs.Where(i => !constants.ContainsKey(i.Name)).ToList();
             if (inputs.Count != 1)
-                throw Unsupported($"{theGraph}: the graph has {inputs.Count} inputs{Names(inputs.Select(i => i.Name), inputs.Count)}; a dense network has one, of shape [N, features]");
+                throw Unsupported($"{theGraph}: the graph has {inputs.Count} inputs{(inputs.Count > 0 ? " (" + Names(inputs.Select(i => i.Name), inputs.Count) + ")" : "")}; a dense network has one, of shape [N, features]");
             OnnxValueInfo input = inputs[0];
             if (input.ElemType != OnnxSchema.DataTypeFloat)
                 throw new OnnxFormatException(OnnxErrorKind.WrongDType, $"graph input '{input.Name}' has element type {OnnxModelParser.DataTypeName(input.ElemType)}; NetGen needs FLOAT");
@@ -152,7 +152,7 @@ namespace NetGen.Onnx
             // skl2onnx classifiers (zipmap left on) expose the probabilities only as ZipMap's dictionaries of them.
             bool zipped = !ended && graph.Nodes.Any(n => n.OpType == "ZipMap" && n.Inputs.Count == 1 && n.Inputs[0] == current && n.Outputs.Any(outputs.Contains));
             if (!ended && !zipped)
-                throw Unsupported($"{theGraph}: the dense chain ends at tensor '{current}', which is not a graph output (outputs{Names(graph.Outputs.Select(o => o.Name), graph.Outputs.Count)})");
+                throw Unsupported($"{theGraph}: the dense chain ends at tensor '{current}', which is not a graph output ({(graph.Outputs.Count > 0 ? "outputs: " + Names(graph.Outputs.Select(o => o.Name), graph.Outputs.Count) : "the graph has no outputs")})");
             if (network.Layers.Count == 0)
                 throw Unsupported($"{theGraph}: the graph has no Gemm or MatMul node, so it holds no Dense layer");
             OnnxValueInfo? chainOutput = graph.Outputs.FirstOrDefault(o => o.Name == current);
@@ -169,12 +169,11 @@ namespace NetGen.Onnx
             return consumed;
         }
 
-        /// <summary>" ('a', 'b')" for a message, at most 8 names: a file can list a million inputs.</summary>
+        /// <summary><c>'a', 'b'</c> for a message, at most 8 names: a file can list a million inputs.</summary>
         private static string Names(IEnumerable<string> names, int count)
         {
-            if (count == 0) return "";
             string listed = string.Join(", ", names.Take(8).Select(n => "'" + n + "'"));
-            return count <= 8 ? $" ({listed})" : $" ({listed} and {(count - 8).ToString(CultureInfo.InvariantCulture)} more)";
+            return count <= 8 ? listed : $"{listed} and {(count - 8).ToString(CultureInfo.InvariantCulture)} more";
         }
 
         private static void AddConstant(OnnxNode node, Dictionary<string, OnnxTensor> constants)
