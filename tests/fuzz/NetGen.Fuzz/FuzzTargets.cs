@@ -34,7 +34,7 @@ public sealed record FuzzTarget(string Name, Func<IReadOnlyList<byte[]>> Seeds, 
         new(name, seeds, path => load(network(), path)) { Network = network, LoadInto = load };
 }
 
-/// <summary>Every fuzzed parser. Each loads through the public API (<c>Dataset.FromIdx</c>, <c>Dataset.FromCsv</c>, <c>Load</c>).</summary>
+/// <summary>Every fuzzed parser. Each loads through the public API (<c>Dataset.FromIdx</c>, <c>Dataset.FromCsv</c>, <c>Load</c>, <c>LoadOnnx</c>).</summary>
 public static class FuzzTargets
 {
     /// <summary>20 examples of 4x4 pixels (every byte value pattern mod 256) and their labels 0..9.</summary>
