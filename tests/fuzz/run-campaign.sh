@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 seconds="${1:-3600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(idx-images idx-labels csv safetensors weight-metadata)
+[ ${#targets[@]} -gt 0 ] || targets=(idx-images idx-labels csv safetensors weight-metadata onnx)
 
 if ! command -v afl-fuzz >/dev/null; then
   apt-get update -qq && apt-get install -y -qq afl++
@@ -29,8 +29,12 @@ export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT
 status=0
 for target in "${targets[@]}"; do
   findings="tests/fuzz/findings/$target"
+  # AFL reads every file of its input folder as a test case; a corpus's README.md is not one.
+  inputs="tests/fuzz/findings/.inputs/$target"
+  rm -rf "$inputs" && mkdir -p "$inputs"
+  find "tests/fuzz/corpus/$target" -maxdepth 1 -type f ! -name README.md -exec cp {} "$inputs/" \;
   # -t: 10 s per input covers the .NET start-up of the fork server; -m none: the CLR reserves far more address space than AFL's default limit.
-  afl-fuzz -i "tests/fuzz/corpus/$target" -o "$findings" -V "$seconds" -t 10000 -m none -- dotnet "$out/NetGen.Fuzz.dll" "$target" || status=1
+  afl-fuzz -i "$inputs" -o "$findings" -V "$seconds" -t 10000 -m none -- dotnet "$out/NetGen.Fuzz.dll" "$target" || status=1
   grep -E "execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs|bitmap_cvg" "$findings/default/fuzzer_stats" || true
   for kind in crashes hangs; do
     dir="$findings/default/$kind"

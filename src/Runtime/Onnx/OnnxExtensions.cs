@@ -97,12 +97,12 @@ public static class OnnxExtensions
         if (dense.StandardizerStds is not null)
         {
             if (dense.StandardizerStds.Length != inputSize)
-                throw new InvalidDataException($"{path}: the graph standardizes {dense.StandardizerStds.Length} features but the network has {inputSize} inputs.");
+                throw new InvalidDataException($"{path}: {dense.StandardizerSource} standardizes {dense.StandardizerStds.Length} features but the network has {inputSize} inputs.");
             return new Standardizer(dense.StandardizerMeans!, dense.StandardizerStds);
         }
 
         if (dense.StandardizerMeans is not null)
-            throw new InvalidDataException($"{path}: the graph subtracts means before the first layer but never divides by standard deviations; NetGen reads (x - mean) / std.");
+            throw new InvalidDataException($"{path}: {dense.StandardizerSource} subtracts means before the first layer but no Div follows it to divide by standard deviations; NetGen reads (x - mean) / std.");
         return WeightFileMetadata.ReadStandardizer(path, dense.Metadata, inputSize);
     }
 }

@@ -51,6 +51,9 @@ namespace NetGen.Onnx
         /// <summary>The divisors of those nodes, or null.</summary>
         public float[]? StandardizerStds { get; set; }
 
+        /// <summary>The last standardization node read (<see cref="OnnxNode.Describe"/>), for messages about the standardizer.</summary>
+        public string StandardizerSource { get; set; } = "";
+
         public Dictionary<string, string> Metadata { get; set; } = new();
     }
 }

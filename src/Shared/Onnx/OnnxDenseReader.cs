@@ -51,24 +51,29 @@ namespace NetGen.Onnx
         private static OnnxDenseNetwork Interpret(OnnxModel model, byte[] bytes)
         {
             OnnxGraph graph = model.Graph!;
+            // Problems of the graph as a whole name the graph's offset; those of one node, input or output name it.
+            string theGraph = $"byte {graph.Offset.ToString(CultureInfo.InvariantCulture)} (the graph)";
             if (!model.Opsets.TryGetValue("", out long opset))
-                throw Unsupported("the model imports no opset of the default ONNX domain");
+                throw Unsupported("byte 0 (the model): the model imports no opset of the default ONNX domain ('' or 'ai.onnx')");
             var constants = new Dictionary<string, OnnxTensor>(graph.Initializers, StringComparer.Ordinal);
             List<OnnxValueInfo> inputs = graph.Inputs.Where(i => !constants.ContainsKey(i.Name)).ToList();
             if (inputs.Count != 1)
-                throw Unsupported($"the graph has {inputs.Count} inputs ({string.Join(", ", inputs.Select(i => "'" + i.Name + "'"))}); a dense network has one, of shape [N, features]");
+                throw Unsupported($"{theGraph}: the graph has {inputs.Count} inputs{(inputs.Count > 0 ? " (" + Names(inputs.Select(i => i.Name), inputs.Count) + ")" : "")}; a dense network has one, of shape [N, features]");
             OnnxValueInfo input = inputs[0];
             if (input.ElemType != OnnxSchema.DataTypeFloat)
-                throw new OnnxFormatException(OnnxErrorKind.WrongDType, $"input '{input.Name}' has element type {OnnxModelParser.DataTypeName(input.ElemType)}; NetGen needs FLOAT");
+                throw new OnnxFormatException(OnnxErrorKind.WrongDType, $"graph input '{input.Name}' has element type {OnnxModelParser.DataTypeName(input.ElemType)}; NetGen needs FLOAT");
             long? width = null;
             if (input.Dims is not null)
             {
                 if (input.Dims.Count != 2)
-                    throw Unsupported($"input '{input.Name}' has {input.Dims.Count} dimensions; a dense network takes [N, features] (flatten images before exporting)");
+                    throw Unsupported($"graph input '{input.Name}' has {input.Dims.Count} dimensions; a dense network takes [N, features] (flatten images before exporting)");
                 width = input.Dims[1];
             }
 
-            var outputs = new HashSet<string>(graph.Outputs.Select(o => o.Name), StringComparer.Ordinal);
+            var outputs = new HashSet<string>(StringComparer.Ordinal);
+            foreach (OnnxValueInfo output in graph.Outputs) outputs.Add(output.Name);
+            // Every tensor some node reads, built on first need: asking each node's inputs per second output would be quadratic.
+            HashSet<string>? consumed = null;
             var network = new OnnxDenseNetwork { Metadata = model.Metadata };
             string current = input.Name;
             bool ended = outputs.Contains(current);
@@ -98,7 +103,7 @@ namespace NetGen.Onnx
                     throw Unsupported($"{node.Describe()}: {op} comes after the graph output '{current}' that the dense chain ends at; a dense network is one chain");
                 if (node.Outputs.Count == 0 || node.Outputs[0].Length == 0)
                     throw Malformed($"{node.Describe()} has no output");
-                int chainInput = node.Inputs.IndexOf(current);
+                int chainInput = node.InputIndex(current);
                 if (chainInput < 0)
                     throw Unsupported($"{node.Describe()} does not take '{current}', the output of the chain so far, so the graph branches; a dense network is one chain");
                 for (int i = 0; i < node.Inputs.Count; i++)
@@ -138,7 +143,7 @@ namespace NetGen.Onnx
                         break;
                 }
 
-                if (node.Outputs.Skip(1).Any(o => o.Length > 0 && IsConsumed(graph, o, outputs)))
+                if (node.Outputs.Count > 1 && node.Outputs.Skip(1).Any(o => o.Length > 0 && (outputs.Contains(o) || (consumed ??= Consumed(graph)).Contains(o))))
                     throw Unsupported($"{node.Describe()} has a second output that the graph uses; NetGen reads {op} only as the single-output operator of a dense chain");
                 current = node.Outputs[0];
                 ended = outputs.Contains(current);
@@ -147,17 +152,29 @@ namespace NetGen.Onnx
             // skl2onnx classifiers (zipmap left on) expose the probabilities only as ZipMap's dictionaries of them.
             bool zipped = !ended && graph.Nodes.Any(n => n.OpType == "ZipMap" && n.Inputs.Count == 1 && n.Inputs[0] == current && n.Outputs.Any(outputs.Contains));
             if (!ended && !zipped)
-                throw Unsupported($"the dense chain ends at tensor '{current}', which is not a graph output (outputs: {string.Join(", ", graph.Outputs.Select(o => "'" + o.Name + "'"))})");
+                throw Unsupported($"{theGraph}: the dense chain ends at tensor '{current}', which is not a graph output ({(graph.Outputs.Count > 0 ? "outputs: " + Names(graph.Outputs.Select(o => o.Name), graph.Outputs.Count) : "the graph has no outputs")})");
             if (network.Layers.Count == 0)
-                throw Unsupported("the graph has no Gemm or MatMul node, so it holds no Dense layer");
-            OnnxValueInfo? output = graph.Outputs.FirstOrDefault(o => o.Name == current);
-            if (output is not null && output.ElemType != 0 && output.ElemType != OnnxSchema.DataTypeFloat)
-                throw new OnnxFormatException(OnnxErrorKind.WrongDType, $"output '{output.Name}' has element type {OnnxModelParser.DataTypeName(output.ElemType)}; NetGen needs FLOAT");
+                throw Unsupported($"{theGraph}: the graph has no Gemm or MatMul node, so it holds no Dense layer");
+            OnnxValueInfo? chainOutput = graph.Outputs.FirstOrDefault(o => o.Name == current);
+            if (chainOutput is not null && chainOutput.ElemType != 0 && chainOutput.ElemType != OnnxSchema.DataTypeFloat)
+                throw new OnnxFormatException(OnnxErrorKind.WrongDType, $"graph output '{chainOutput.Name}' has element type {OnnxModelParser.DataTypeName(chainOutput.ElemType)}; NetGen needs FLOAT");
             return network;
         }
 
-        private static bool IsConsumed(OnnxGraph graph, string tensor, HashSet<string> outputs) =>
-            outputs.Contains(tensor) || graph.Nodes.Any(n => n.Inputs.Contains(tensor));
+        private static HashSet<string> Consumed(OnnxGraph graph)
+        {
+            var consumed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (OnnxNode node in graph.Nodes)
+                foreach (string input in node.Inputs) consumed.Add(input);
+            return consumed;
+        }
+
+        /// <summary><c>'a', 'b'</c> for a message, at most 8 names: a file can list a million inputs.</summary>
+        private static string Names(IEnumerable<string> names, int count)
+        {
+            string listed = string.Join(", ", names.Take(8).Select(n => "'" + n + "'"));
+            return count <= 8 ? listed : $"{listed} and {(count - 8).ToString(CultureInfo.InvariantCulture)} more";
+        }
 
         private static void AddConstant(OnnxNode node, Dictionary<string, OnnxTensor> constants)
         {
@@ -196,7 +213,7 @@ namespace NetGen.Onnx
 
         private static long ReadMatMul(OnnxNode node, int chainInput, Dictionary<string, OnnxTensor> constants, byte[] bytes, long? width, OnnxDenseNetwork network)
         {
-            if (chainInput != 0 || node.Inputs.Count != 2)
+            if (chainInput != 0 || node.Inputs.Count != 2 || node.Inputs[1].Length == 0)
                 throw Unsupported($"{node.Describe()} must multiply the chain's tensor (first input) by constant weights (second input)");
             OnnxTensor w = constants[node.Inputs[1]];
             if (w.Dims.Count != 2)
@@ -210,7 +227,8 @@ namespace NetGen.Onnx
 
         private static void ReadAdd(OnnxNode node, int chainInput, Dictionary<string, OnnxTensor> constants, byte[] bytes, OnnxDenseNetwork network)
         {
-            if (node.Inputs.Count != 2) throw Malformed($"{node.Describe()} has {node.Inputs.Count} inputs; Add takes 2");
+            if (node.Inputs.Count != 2 || node.Inputs[1 - chainInput].Length == 0)
+                throw Malformed($"{node.Describe()} has {node.Inputs.Count(i => i.Length > 0)} inputs; Add takes 2");
             OnnxDenseLayer? layer = network.Layers.Count > 0 ? network.Layers[network.Layers.Count - 1] : null;
             if (layer is null || layer.HasActivation)
                 throw Unsupported($"{node.Describe()} adds a constant {(layer is null ? "before the first layer" : "after an activation")}; NetGen reads Add only as the bias of the Gemm or MatMul before it");
@@ -233,12 +251,13 @@ namespace NetGen.Onnx
         private static void ReadStandardizer(OnnxNode node, int chainInput, Dictionary<string, OnnxTensor> constants, byte[] bytes, long? width, OnnxDenseNetwork network)
         {
             bool isSub = node.OpType == "Sub";
-            if (network.Layers.Count > 0 || chainInput != 0 || node.Inputs.Count != 2 || (isSub ? network.StandardizerMeans is not null || network.StandardizerStds is not null : network.StandardizerStds is not null))
+            if (network.Layers.Count > 0 || chainInput != 0 || node.Inputs.Count != 2 || node.Inputs[1].Length == 0 || (isSub ? network.StandardizerMeans is not null || network.StandardizerStds is not null : network.StandardizerStds is not null))
                 throw Unsupported($"{node.Describe()}: NetGen reads {node.OpType} only as input standardization before the first layer ((x - mean) / std, one Sub then one Div by constants)");
             OnnxTensor constant = constants[node.Inputs[1]];
             float[] values = OnnxModelParser.ReadFloats(bytes, constant);
             if (constant.Dims.Count != 1 || (width is long w && values.Length != w))
                 throw Unsupported($"{node.Describe()} constant '{constant.Name}' has shape {constant.ShapeText}; standardization needs one value per input feature{(width is long f ? $" ([{f}])" : "")}");
+            network.StandardizerSource = node.Describe();
             if (isSub)
             {
                 network.StandardizerMeans = values;

@@ -35,7 +35,12 @@ namespace NetGen.Onnx
 
         public OnnxErrorKind Kind { get; }
 
-        /// <summary>A sentence naming the byte offset, node or tensor concerned; it does not name the file (the caller knows it).</summary>
+        /// <summary>
+        /// A sentence naming where the problem is: the byte offset for the wire format, a tensor, or the graph as a whole
+        /// (<c>byte 57 (the graph): ...</c>), else the node (<c>node 3 (Gemm '/0/Gemm') ...</c>) or the graph input or
+        /// output (<c>graph input 'x' ...</c>). It does not name the file (the caller knows it). The fuzz suites hold every
+        /// message to these forms (tests/fuzz/NetGen.Fuzz/ContractCheck.cs).
+        /// </summary>
         public string Message { get; }
 
         public override string ToString() => Message;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace NetGen.Onnx
@@ -23,6 +24,9 @@ namespace NetGen.Onnx
     /// <summary>A <c>GraphProto</c>.</summary>
     internal sealed class OnnxGraph
     {
+        /// <summary>File offset of the model's <c>graph</c> field, which messages about the graph as a whole name.</summary>
+        public int Offset { get; set; }
+
         public List<OnnxNode> Nodes { get; } = new();
 
         public Dictionary<string, OnnxTensor> Initializers { get; } = new();
@@ -43,13 +47,37 @@ namespace NetGen.Onnx
 
         public string Name { get; set; } = "";
 
-        public List<string> Inputs { get; } = new();
+        // The collections are made on first add: a file of empty nodes (two bytes each) would otherwise cost three
+        // empty collections per node, over 100 bytes per input byte.
+        private List<string>? _inputs, _outputs;
+        private Dictionary<string, OnnxAttribute>? _attributes;
 
-        public List<string> Outputs { get; } = new();
+        /// <summary>The inputs in order; an empty name is an optional input left out.</summary>
+        public IReadOnlyList<string> Inputs => (IReadOnlyList<string>?)_inputs ?? NoNames;
 
-        public Dictionary<string, OnnxAttribute> Attributes { get; } = new();
+        public IReadOnlyList<string> Outputs => (IReadOnlyList<string>?)_outputs ?? NoNames;
 
-        /// <summary>How messages name the node: <c>node 3 (Gemm 'layers.0.gemm')</c>.</summary>
+        public IReadOnlyDictionary<string, OnnxAttribute> Attributes => (IReadOnlyDictionary<string, OnnxAttribute>?)_attributes ?? NoAttributes;
+
+        public void AddInput(string name) => (_inputs ??= new List<string>()).Add(name);
+
+        public void AddOutput(string name) => (_outputs ??= new List<string>()).Add(name);
+
+        /// <summary>Adds an attribute; the parser has checked that its name is new.</summary>
+        public void AddAttribute(OnnxAttribute attribute) => (_attributes ??= new Dictionary<string, OnnxAttribute>(StringComparer.Ordinal)).Add(attribute.Name, attribute);
+
+        /// <summary>The position of <paramref name="name"/> among the inputs, or -1.</summary>
+        public int InputIndex(string name) => _inputs?.IndexOf(name) ?? -1;
+
+        private static readonly string[] NoNames = new string[0];
+
+        // Only ever read through IReadOnlyDictionary, so nothing can add to it.
+        private static readonly Dictionary<string, OnnxAttribute> NoAttributes = new();
+
+        /// <summary>
+        /// How messages name the node: <c>node 3 (Gemm 'layers.0.gemm')</c>, its index in <c>GraphProto.node</c> and its
+        /// operator (never empty: the parser requires one), so it can be found in a viewer such as Netron.
+        /// </summary>
         public string Describe() => Name.Length > 0 ? $"node {Index} ({OpType} '{Name}')" : $"node {Index} ({OpType})";
     }
 
@@ -76,7 +104,13 @@ namespace NetGen.Onnx
     {
         public string Name { get; set; } = "";
 
-        public List<long> Dims { get; } = new();
+        // Made on first add, like OnnxNode's collections.
+        private List<long>? _dims;
+        private List<float>? _floatData;
+
+        public IReadOnlyList<long> Dims => (IReadOnlyList<long>?)_dims ?? NoDims;
+
+        public void AddDim(long dim) => (_dims ??= new List<long>()).Add(dim);
 
         public int DataType { get; set; }
 
@@ -86,7 +120,12 @@ namespace NetGen.Onnx
         public int RawLength { get; set; } = -1;
 
         /// <summary>Values given as <c>float_data</c> instead of <c>raw_data</c>.</summary>
-        public List<float> FloatData { get; } = new();
+        public IReadOnlyList<float> FloatData => (IReadOnlyList<float>?)_floatData ?? NoFloats;
+
+        public void AddFloat(float value) => (_floatData ??= new List<float>()).Add(value);
+
+        private static readonly long[] NoDims = new long[0];
+        private static readonly float[] NoFloats = new float[0];
 
         /// <summary>Whether the tensor also had data fields of other types (int32_data, string_data, ...).</summary>
         public bool HasOtherData { get; set; }
@@ -96,7 +135,10 @@ namespace NetGen.Onnx
         /// <summary>File offset of the tensor message, for error messages.</summary>
         public int Offset { get; set; }
 
-        public string ShapeText => "[" + string.Join(", ", Dims) + "]";
+        /// <summary>The dims as messages show them; past 8 of them only the count, so a file of a million dims gives a short message.</summary>
+        public string ShapeText => Dims.Count <= 8
+            ? "[" + string.Join(", ", Dims) + "]"
+            : "[" + string.Join(", ", System.Linq.Enumerable.Take(Dims, 8)) + ", ... (" + Dims.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " dims)]";
     }
 
     /// <summary>A <c>ValueInfoProto</c> of tensor type: element type and dimensions (a value, or null for symbolic ones).</summary>

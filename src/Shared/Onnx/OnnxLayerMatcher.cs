@@ -33,7 +33,9 @@ namespace NetGen.Onnx
             List<OnnxDenseLayer> layers = network.Layers;
             if (layers.Count != declared.Count)
             {
-                string found = $"the graph holds {layers.Count} Dense layers ({Describe(layers)}) but the network declares {declared.Count}";
+                // The reader refuses a graph without layers, so there is a last one to name (the generator rebuilds the list, offsets and all, from its pipeline model).
+                string last = layers.Count > 0 ? $", the last from {layers[layers.Count - 1].Source}" : "";
+                string found = $"the graph holds {layers.Count} Dense layers ({Describe(layers)}{last}) but the network declares {declared.Count}";
                 return new OnnxError(layers.Count < declared.Count ? OnnxErrorKind.MissingLayer : OnnxErrorKind.ExtraLayer, found);
             }
 

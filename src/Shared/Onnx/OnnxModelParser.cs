@@ -36,11 +36,13 @@ namespace NetGen.Onnx
                 throw new OnnxFormatException(OnnxErrorKind.Unsupported, $"{where} keeps its data in an external file; NetGen reads self-contained .onnx files (save with onnx.save_model(..., save_as_external_data=False))");
             if (tensor.DataType != DataTypeFloat)
                 throw new OnnxFormatException(OnnxErrorKind.WrongDType, $"{where} has data type {DataTypeName(tensor.DataType)}; NetGen needs FLOAT (export the model in float32)");
+            // Each factor is checked before the multiplication, so the product can never wrap (dims [4, 2^62] would wrap to 0).
+            const long Limit = int.MaxValue / 4;
             long count = 1;
             foreach (long dim in tensor.Dims)
             {
-                count *= dim;
-                if (count > int.MaxValue / 4) throw new OnnxFormatException(OnnxErrorKind.Malformed, $"{where} has shape {tensor.ShapeText}, more elements than a .onnx file can hold");
+                if (dim > Limit || (count *= dim) > Limit)
+                    throw new OnnxFormatException(OnnxErrorKind.Malformed, $"{where} has shape {tensor.ShapeText}, more elements than a .onnx file can hold");
             }
 
             bool hasRaw = tensor.RawLength >= 0;
@@ -59,7 +61,7 @@ namespace NetGen.Onnx
             }
             else
             {
-                tensor.FloatData.CopyTo(values);
+                for (int i = 0; i < values.Length; i++) values[i] = tensor.FloatData[i];
                 bad = Array.FindIndex(values, v => float.IsNaN(v) || float.IsInfinity(v));
             }
 
@@ -107,6 +109,7 @@ namespace NetGen.Onnx
                         reader.Expect(wire, WireType.LengthDelimited, "ModelProto.graph");
                         if (model.Graph is not null) throw ProtobufReader.Malformed(at, "the model has a second graph");
                         model.Graph = ParseGraph(reader.ReadMessage());
+                        model.Graph.Offset = at;
                         break;
                     case ModelOpsetImport:
                         reader.Expect(wire, WireType.LengthDelimited, "ModelProto.opset_import");
@@ -170,7 +173,7 @@ namespace NetGen.Onnx
                 {
                     case GraphNode:
                         reader.Expect(wire, WireType.LengthDelimited, "GraphProto.node");
-                        graph.Nodes.Add(ParseNode(reader.ReadMessage(), graph.Nodes.Count));
+                        graph.Nodes.Add(ParseNode(reader.ReadMessage(), graph.Nodes.Count, at));
                         break;
                     case GraphInitializer:
                         reader.Expect(wire, WireType.LengthDelimited, "GraphProto.initializer");
@@ -195,7 +198,7 @@ namespace NetGen.Onnx
             return graph;
         }
 
-        private static OnnxNode ParseNode(ProtobufReader reader, int index)
+        private static OnnxNode ParseNode(ProtobufReader reader, int index, int nodeAt)
         {
             var node = new OnnxNode { Index = index };
             while (!reader.AtEnd)
@@ -206,11 +209,11 @@ namespace NetGen.Onnx
                 {
                     case NodeInput:
                         reader.Expect(wire, WireType.LengthDelimited, "NodeProto.input");
-                        node.Inputs.Add(reader.ReadString());
+                        node.AddInput(reader.ReadString());
                         break;
                     case NodeOutput:
                         reader.Expect(wire, WireType.LengthDelimited, "NodeProto.output");
-                        node.Outputs.Add(reader.ReadString());
+                        node.AddOutput(reader.ReadString());
                         break;
                     case NodeName:
                         reader.Expect(wire, WireType.LengthDelimited, "NodeProto.name");
@@ -228,7 +231,7 @@ namespace NetGen.Onnx
                         reader.Expect(wire, WireType.LengthDelimited, "NodeProto.attribute");
                         OnnxAttribute attribute = ParseAttribute(reader.ReadMessage(), at);
                         if (node.Attributes.ContainsKey(attribute.Name)) throw ProtobufReader.Malformed(at, $"node {index} has attribute '{attribute.Name}' twice");
-                        node.Attributes[attribute.Name] = attribute;
+                        node.AddAttribute(attribute);
                         break;
                     default:
                         reader.Skip(wire);
@@ -236,6 +239,9 @@ namespace NetGen.Onnx
                 }
             }
 
+            // op_type is required (onnx.proto); refusing its absence here also keeps a file of empty nodes (two bytes
+            // each) from costing a node object per two bytes before the first one is looked at.
+            if (node.OpType.Length == 0) throw ProtobufReader.Malformed(nodeAt, $"node {index} has no op_type");
             return node;
         }
 
@@ -301,7 +307,7 @@ namespace NetGen.Onnx
                 switch (field)
                 {
                     case TensorDims:
-                        ReadRepeatedInt64(reader, wire, tensor.Dims, "TensorProto.dims");
+                        ReadDims(ref reader, wire, tensor);
                         break;
                     case TensorDataType:
                         reader.Expect(wire, WireType.Varint, "TensorProto.data_type");
@@ -317,7 +323,7 @@ namespace NetGen.Onnx
                         (tensor.RawStart, tensor.RawLength) = reader.ReadLengthDelimited();
                         break;
                     case TensorFloatData:
-                        ReadRepeatedFloat(reader, wire, tensor.FloatData);
+                        ReadFloatData(ref reader, wire, tensor);
                         break;
                     case TensorSegment:
                         throw new OnnxFormatException(OnnxErrorKind.Unsupported, $"byte {at}: tensor '{tensor.Name}' is a segment of a larger tensor; NetGen reads whole tensors");
@@ -348,30 +354,32 @@ namespace NetGen.Onnx
             return tensor;
         }
 
-        private static void ReadRepeatedInt64(ProtobufReader reader, WireType wire, List<long> values, string field)
+        /// <summary>Reads <c>TensorProto.dims</c>, one varint or a packed run of them.</summary>
+        private static void ReadDims(ref ProtobufReader reader, WireType wire, OnnxTensor tensor)
         {
             if (wire == WireType.Varint)
             {
-                values.Add(reader.ReadInt64());
+                tensor.AddDim(reader.ReadInt64());
                 return;
             }
 
-            reader.Expect(wire, WireType.LengthDelimited, field);
+            reader.Expect(wire, WireType.LengthDelimited, "TensorProto.dims");
             ProtobufReader packed = reader.ReadMessage();
-            while (!packed.AtEnd) values.Add(packed.ReadInt64());
+            while (!packed.AtEnd) tensor.AddDim(packed.ReadInt64());
         }
 
-        private static void ReadRepeatedFloat(ProtobufReader reader, WireType wire, List<float> values)
+        /// <summary>Reads <c>TensorProto.float_data</c>, one fixed32 or a packed run of them.</summary>
+        private static void ReadFloatData(ref ProtobufReader reader, WireType wire, OnnxTensor tensor)
         {
             if (wire == WireType.Fixed32)
             {
-                values.Add(reader.ReadFloat());
+                tensor.AddFloat(reader.ReadFloat());
                 return;
             }
 
             reader.Expect(wire, WireType.LengthDelimited, "TensorProto.float_data");
             ProtobufReader packed = reader.ReadMessage();
-            while (!packed.AtEnd) values.Add(packed.ReadFloat());
+            while (!packed.AtEnd) tensor.AddFloat(packed.ReadFloat());
         }
 
         private static OnnxValueInfo ParseValueInfo(ProtobufReader reader)

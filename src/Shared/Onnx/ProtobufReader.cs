@@ -20,7 +20,12 @@ namespace NetGen.Onnx
     /// left before anything is sliced or allocated, so a corrupted length can never make the reader allocate more than
     /// the file's own size; every problem is an <see cref="OnnxFormatException"/> naming the file offset.
     /// </summary>
-    internal sealed class ProtobufReader
+    /// <remarks>
+    /// A mutable struct: a reader per nested message would otherwise be an allocation per message, and a file of empty
+    /// messages (two bytes each) would cost 16 bytes of reader per input byte. Pass it by <c>ref</c> to a helper that
+    /// reads on the caller's behalf; a copy reads on its own.
+    /// </remarks>
+    internal struct ProtobufReader
     {
         private readonly byte[] _bytes;
         private readonly int _end;

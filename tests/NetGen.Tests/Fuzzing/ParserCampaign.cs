@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using CsCheck;
 using NetGen.Fuzz;
@@ -13,7 +14,7 @@ namespace NetGen.Tests.Fuzzing;
 /// <summary>
 /// Runs one parser over CsCheck-generated inputs and enforces, for every input, the contract of
 /// <see cref="ContractCheck"/> (load, or <see cref="InvalidDataException"/> naming file and position) plus a memory and a
-/// time bound; afterwards it checks how many distinct inputs were tried. A violation fails the CsCheck sample, which
+/// time bound, and for weight-file targets that a rejected load left the network's parameters untouched, byte for byte; afterwards it checks how many distinct inputs were tried. A violation fails the CsCheck sample, which
 /// shrinks it and reports the smallest failing input and the seed to replay it.
 /// </summary>
 public sealed class ParserCampaign
@@ -61,10 +62,26 @@ public sealed class ParserCampaign
 
     public TimeSpan SlowestInput { get; private set; }
 
+    /// <summary>Inputs over the memory or time bound on their first load, measured again (see <see cref="Check"/>).</summary>
+    public int Remeasured { get; private set; }
+
+    /// <summary>For a weight-file target: the network every input is loaded into, and its parameters before any load.</summary>
+    private INetwork? _network;
+    private byte[] _parameters = Array.Empty<byte>();
+
     /// <summary>Samples <paramref name="inputs"/> into <paramref name="target"/> and checks the totals.</summary>
     public static ParserCampaign Run(FuzzTarget target, Gen<byte[]> inputs, string seed, Action<string> log)
     {
         var campaign = new ParserCampaign();
+        if (target.Network is not null)
+        {
+            // Parameters that no valid file holds (every one distinct, none zero), so a partial write would show.
+            campaign._network = target.Network();
+            Span<float> parameters = campaign._network.Parameters;
+            for (int i = 0; i < parameters.Length; i++) parameters[i] = 0.5f + i * 1e-3f;
+            campaign._parameters = MemoryMarshal.AsBytes(parameters).ToArray();
+        }
+
         string path = Path.Combine(Path.GetTempPath(), $"netgen-cscheck-{Environment.ProcessId}-{target.Name}-{Guid.NewGuid():N}");
         try
         {
@@ -78,7 +95,7 @@ public sealed class ParserCampaign
         }
 
         log($"{target.Name}: {campaign.Distinct} distinct inputs, {campaign.Rejected} rejected, {campaign.Accepted} loaded; "
-            + $"most allocated {campaign.MostAllocated} B, worst {campaign.WorstAllocationPerByte:F1} B per input byte at 1 KB+ (bound {AllocationPerInputByte} B/byte + {AllocationConstant} B), slowest {campaign.SlowestInput.TotalMilliseconds:F1} ms");
+            + $"most allocated {campaign.MostAllocated} B, worst {campaign.WorstAllocationPerByte:F1} B per input byte at 1 KB+ (bound {AllocationPerInputByte} B/byte + {AllocationConstant} B), slowest {campaign.SlowestInput.TotalMilliseconds:F1} ms; {campaign.Remeasured} inputs over a bound at first measured again");
         long required = InputsPerRun * 5 / 6;
         Assert.True(campaign.Distinct >= required, $"only {campaign.Distinct} distinct inputs of {InputsPerRun}; the generator repeats itself");
         // A parser that accepted (or rejected) everything would pass the per-input checks vacuously.
@@ -90,17 +107,23 @@ public sealed class ParserCampaign
     {
         File.WriteAllBytes(path, bytes);
         long decompressed = DecompressedLength(bytes);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
-        InvalidDataException? rejection = ContractCheck.Run(target, path);
-        TimeSpan elapsed = clock.Elapsed;
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
+        INetwork? network = _network;
+        Action<string> parse = network is null ? target.Run : file => target.LoadInto!(network, file);
+        (InvalidDataException? rejection, TimeSpan elapsed, long allocated) = Measure(target, parse, path);
         long bound = AllocationPerInputByte * (bytes.Length + decompressed) + AllocationConstant;
+        if (allocated > bound || elapsed > TimePerInput)
+        {
+            // Measured again before it counts: the first pass through a code path (JIT, type loading, an exception's
+            // resource strings) allocates up to about 1 MB once per process, and a loaded machine can stall a thread.
+            // Both are gone the second time; what the parser itself allocates or loops over is not.
+            (rejection, elapsed, allocated) = Measure(target, parse, path);
+            lock (_distinct) Remeasured++;
+        }
+
         if (allocated > bound)
-            throw new InvalidOperationException($"{target.Name}: allocated {allocated} bytes for a {bytes.Length}-byte input ({decompressed} decompressed); the bound is {bound}");
+            throw new InvalidOperationException($"{target.Name}: allocated {allocated} bytes for a {bytes.Length}-byte input ({decompressed} decompressed), twice; the bound is {bound}");
         if (elapsed > TimePerInput)
-            throw new TimeoutException($"{target.Name}: one input took {elapsed.TotalMilliseconds:F0} ms; the bound is {TimePerInput.TotalMilliseconds} ms");
+            throw new TimeoutException($"{target.Name}: one input took {elapsed.TotalMilliseconds:F0} ms, twice; the bound is {TimePerInput.TotalMilliseconds} ms");
 
         lock (_distinct)
         {
@@ -112,6 +135,26 @@ public sealed class ParserCampaign
             MostAllocated = Math.Max(MostAllocated, allocated);
             if (elapsed > SlowestInput) SlowestInput = elapsed;
         }
+    }
+
+    /// <summary>One load of <paramref name="path"/>: its clean rejection (if any), its time and its allocation; for a weight-file target, checks the parameters after it.</summary>
+    private (InvalidDataException? Rejection, TimeSpan Elapsed, long Allocated) Measure(FuzzTarget target, Action<string> parse, string path)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        InvalidDataException? rejection = ContractCheck.Run(parse, path);
+        TimeSpan elapsed = clock.Elapsed;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        if (_network is not null)
+        {
+            Span<byte> now = MemoryMarshal.AsBytes(_network.Parameters);
+            if (rejection is not null && !now.SequenceEqual(_parameters))
+                throw new InvalidOperationException($"{target.Name}: a rejected load changed the network's parameters ({rejection.Message})");
+            // A load that succeeded replaced them; put the marker values back so the next rejection is checked against them.
+            _parameters.CopyTo(now);
+        }
+
+        return (rejection, elapsed, allocated);
     }
 
     /// <summary>How many bytes a gzip input yields before it ends or breaks (0 for other input): what the loader may hold.</summary>

@@ -49,4 +49,12 @@ public sealed class ParserPropertyTests
 
     [Fact]
     public void WeightFileMetadata() => Run("weight-metadata", FormatGenerators.WeightMetadata(), "0000wmeta001");
+
+    /// <summary>ONNX models from the exporters' grammar, and large ones of one repeated element (the allocation bound).</summary>
+    [Fact]
+    public void OnnxGrammar() => Run("onnx", Gen.Frequency((4, FormatGenerators.Onnx()), (1, FormatGenerators.OnnxBulk())), "0000onnxgr01");
+
+    /// <summary>The ONNX seeds with protobuf fields changed: valid protobuf with wrong values, and lengths and varints that break it.</summary>
+    [Fact]
+    public void OnnxStructureMutations() => Run("onnx", ProtobufMutations.Of(FuzzTargets.OnnxSeeds()), "0000onnxpb01");
 }

@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using System.Reflection;
 using NetGen.TestNetworks;
 using NetGen.Tests.Data;
+using NetGen.Tests.Onnx;
 
 namespace NetGen.Fuzz;
 
@@ -15,9 +17,24 @@ namespace NetGen.Fuzz;
 /// <param name="Name">The target's name on the command line and its corpus folder under <c>tests/fuzz/corpus</c>.</param>
 /// <param name="Seeds">Valid inputs the parser accepts, the starting points for mutation.</param>
 /// <param name="Run">Parses the file at the given path (the fuzzed input) with its public loader.</param>
-public sealed record FuzzTarget(string Name, Func<IReadOnlyList<byte[]>> Seeds, Action<string> Run);
+public sealed record FuzzTarget(string Name, Func<IReadOnlyList<byte[]>> Seeds, Action<string> Run)
+{
+    /// <summary>
+    /// For a weight-file target: makes the network the file is loaded into. With <see cref="LoadInto"/> it lets the
+    /// property suite load many inputs into one network and check that every rejected load left its parameters as
+    /// they were, byte for byte (the loaders promise to stage the whole file first).
+    /// </summary>
+    public Func<INetwork>? Network { get; init; }
 
-/// <summary>Every fuzzed parser. Each loads through the public API (<c>Dataset.FromIdx</c>, <c>Dataset.FromCsv</c>, <c>Load</c>).</summary>
+    /// <summary>For a weight-file target: loads the file at the path into the given network (what <see cref="Run"/> does to a new one).</summary>
+    public Action<INetwork, string>? LoadInto { get; init; }
+
+    /// <summary>A target that loads weight files into networks made by <paramref name="network"/>.</summary>
+    public static FuzzTarget Weights(string name, Func<IReadOnlyList<byte[]>> seeds, Func<INetwork> network, Action<INetwork, string> load) =>
+        new(name, seeds, path => load(network(), path)) { Network = network, LoadInto = load };
+}
+
+/// <summary>Every fuzzed parser. Each loads through the public API (<c>Dataset.FromIdx</c>, <c>Dataset.FromCsv</c>, <c>Load</c>, <c>LoadOnnx</c>).</summary>
 public static class FuzzTargets
 {
     /// <summary>20 examples of 4x4 pixels (every byte value pattern mod 256) and their labels 0..9.</summary>
@@ -37,15 +54,16 @@ public static class FuzzTargets
         return labels;
     }
 
-    /// <summary>The targets by name. To fuzz a new parser (ONNX, when it lands), add one entry here and a corpus folder.</summary>
+    /// <summary>The targets by name. To fuzz a new parser, add one entry here and a corpus folder.</summary>
     public static IReadOnlyList<FuzzTarget> All { get; } = new[]
     {
         new FuzzTarget("idx-images", IdxImageSeeds, path => Dataset.FromIdx(path, CompanionFile("labels", IdxWriter.Labels(Labels)))),
         new FuzzTarget("idx-labels", IdxLabelSeeds, path => Dataset.FromIdx(CompanionFile("images", IdxWriter.Images(4, 4, Pixels)), path)),
         new FuzzTarget("csv", CsvSeeds, path => Dataset.FromCsv(path, "species")),
-        new FuzzTarget("safetensors", SafetensorsSeeds, path => new IrisNet().Load(path)),
-        new FuzzTarget("weight-metadata", WeightMetadataSeeds, path => new IrisNet().Load(path)),
-        // ONNX: add new FuzzTarget("onnx", OnnxSeeds, path => ...) here once the ONNX reader exists.
+        FuzzTarget.Weights("safetensors", SafetensorsSeeds, () => new IrisNet(), (net, path) => net.Load(path)),
+        FuzzTarget.Weights("weight-metadata", WeightMetadataSeeds, () => new IrisNet(), (net, path) => net.Load(path)),
+        // LoadOnnx itself, not Load: the fuzzed file's name has no .onnx extension (AFL and the suites reuse one path).
+        FuzzTarget.Weights("onnx", OnnxSeeds, () => new PyTorchOnnxNetwork(), (net, path) => net.LoadOnnx(path)),
     };
 
     /// <summary>The target called <paramref name="name"/>.</summary>
@@ -105,6 +123,85 @@ public static class FuzzTargets
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>
+    /// Valid models of <see cref="PyTorchOnnxNetwork"/>'s shape (4-16 Tanh-8 LeakyRelu(0.2)-3 Softmax) in every style the
+    /// ONNX reader accepts: the real torch.onnx.export file the network is built from (Gemm with transB), NetGen's own
+    /// SaveOnnx (bare, with the standardizer in the metadata, and with it folded in as Sub/Div nodes), and an
+    /// skl2onnx-shaped graph (MatMul + Add, float_data, a Constant node, ArgMax and ZipMap heads in ai.onnx.ml).
+    /// </summary>
+    public static IReadOnlyList<byte[]> OnnxSeeds()
+    {
+        var standardizer = new Standardizer(new[] { 5.8f, 3.05f, 3.76f, 1.2f }, new[] { 0.83f, 0.43f, 1.76f, 0.76f });
+        return new[]
+        {
+            PyTorchOnnxExport(),
+            SavedOnnx(null, fold: false),
+            SavedOnnx(standardizer, fold: false),
+            SavedOnnx(standardizer, fold: true),
+            Skl2OnnxShaped(),
+        };
+    }
+
+    /// <summary>tests/NetGen.TestNetworks/Weights/pytorch_4_16_8_3.onnx, embedded in the assembly so the harness needs no repository checkout.</summary>
+    public static byte[] PyTorchOnnxExport()
+    {
+        using Stream stream = typeof(FuzzTargets).Assembly.GetManifestResourceStream("NetGen.Fuzz.pytorch_4_16_8_3.onnx")
+            ?? throw new InvalidOperationException("the embedded resource NetGen.Fuzz.pytorch_4_16_8_3.onnx is missing; the project file embeds it");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static byte[] SavedOnnx(Standardizer? standardizer, bool fold)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"netgen-fuzz-seed-{Guid.NewGuid():N}.onnx");
+        try
+        {
+            var net = new PyTorchOnnxNetwork(seed: 3);
+            net.SaveOnnx(path, standardizer, fold);
+            return File.ReadAllBytes(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static byte[] Skl2OnnxShaped()
+    {
+        static float[] Values(int count, float scale)
+        {
+            var values = new float[count];
+            for (int i = 0; i < count; i++) values[i] = scale * ((i * 7 % 11) - 5);
+            return values;
+        }
+
+        return new OnnxBytes(13).Opset("ai.onnx.ml", 1)
+            .Input("X", 1, null, 4L)
+            .Initializer("coefficient", new long[] { 4, 16 }, Values(64, 0.1f))
+            .Initializer("intercepts", new long[] { 1, 16 }, Values(16, -0.02f), raw: false)
+            .Initializer("coefficient1", new long[] { 16, 8 }, Values(128, 0.05f), raw: false)
+            .Initializer("coefficient2", new long[] { 8, 3 }, Values(24, -0.3f))
+            .Initializer("intercepts2", new long[] { 1, 3 }, Values(3, 0.01f))
+            .RawInitializer("classes", new long[] { 3 }, 7, new byte[24])
+            .Node("MatMul", new[] { "X", "coefficient" }, new[] { "mul_result" }, "MatMul")
+            .Node("Add", new[] { "mul_result", "intercepts" }, new[] { "add_result" }, "Add")
+            .Node("Tanh", new[] { "add_result" }, new[] { "next_activations" }, "Tanh")
+            .Node("MatMul", new[] { "next_activations", "coefficient1" }, new[] { "mul_result1" }, "MatMul1")
+            .Node("Constant", Array.Empty<string>(), new[] { "intercepts1" }, "Constant", "", ("value", (new long[] { 8 }, Values(8, 0.03f))))
+            .Node("Add", new[] { "mul_result1", "intercepts1" }, new[] { "add_result1" }, "Add1")
+            .Node("LeakyRelu", new[] { "add_result1" }, new[] { "next_activations1" }, "LeakyRelu", "", ("alpha", 0.2f))
+            .Node("MatMul", new[] { "next_activations1", "coefficient2" }, new[] { "mul_result2" }, "MatMul2")
+            .Node("Add", new[] { "mul_result2", "intercepts2" }, new[] { "add_result2" }, "Add2")
+            .Node("Softmax", new[] { "add_result2" }, new[] { "probabilities" }, "Softmax", "", ("axis", 1L))
+            .Node("ArgMax", new[] { "probabilities" }, new[] { "argmax_output" }, "ArgMax", "", ("axis", 1L))
+            .Node("ArrayFeatureExtractor", new[] { "classes", "argmax_output" }, new[] { "label" }, "ArrayFeatureExtractor", "ai.onnx.ml")
+            .Node("ZipMap", new[] { "probabilities" }, new[] { "output_probability" }, "ZipMap", "ai.onnx.ml")
+            .Output("label", 7, (object?)null)
+            .SequenceOutput("output_probability")
+            .Build();
     }
 
     /// <summary>The valid second file an IDX target needs, written once per process in the temp folder.</summary>

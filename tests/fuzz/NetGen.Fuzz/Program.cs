@@ -43,12 +43,13 @@ public static class Program
             else files.Add(path);
         }
 
+        // AFL writes a README.txt into its crashes folder; a corpus may document itself in a README.md.
+        files.RemoveAll(file => Path.GetFileName(file) is "README.txt" or "README.md");
         files.Sort(StringComparer.Ordinal);
         string input = InputPath();
         int failures = 0, rejected = 0;
         foreach (string file in files)
         {
-            if (Path.GetFileName(file) == "README.txt") continue; // AFL writes one into its crashes folder
             File.Copy(file, input, overwrite: true);
             try
             {
