@@ -19,22 +19,7 @@ namespace NetGen.Generator.Tests.TypedBuffers;
 /// </summary>
 public class TypedBufferTests
 {
-    private const string Networks = """
-        using System;
-        using NetGen;
-
-        /// <summary>Four in, three out.</summary>
-        [Network(4)]
-        [Dense(8, Activation.Relu)]
-        [Dense(3, Activation.Softmax)]
-        public partial class Iris { }
-
-        /// <summary>Five in, two out.</summary>
-        [Network(5)]
-        [Dense(2, Activation.Sigmoid)]
-        public partial class Other { }
-
-        """;
+    private const string Networks = TwoNetworks.Source;
 
     [Fact]
     public void AnotherNetworksBuffer_IsCS1503AtTheArgument()

@@ -67,41 +67,33 @@ internal static class ActivationKernelEmitter
     /// <c>MathF.Tanh</c> call per unit cost more than a small layer's multiply-adds, and a branch per Relu unit
     /// mispredicts on data-dependent signs) and evaluates its scalar tail with the same formula.
     /// </summary>
-    private static string KernelCall(ActivationNode layer)
-    {
-        string alpha = Literals.Float(layer.Alpha);
-        return layer.Activation switch
-        {
-            Activation.Sigmoid => "Sigmoid(values)",
-            Activation.Tanh => "Tanh(values)",
-            Activation.Relu => "Rectify(values, 0f)",
-            Activation.LeakyRelu => $"Rectify(values, {alpha})",
-            Activation.Elu => $"ExponentialLinear(values, 1f, {alpha})",
-            Activation.Selu => $"ExponentialLinear(values, {Lambda}, {LambdaAlpha})",
-            Activation.Softmax => "Softmax(values)",
-            Activation.Softsign => "Softsign(values)",
-            _ => throw new System.ArgumentOutOfRangeException(nameof(layer), layer.Activation, "Identity has no activation method."),
-        };
-    }
+    private static string KernelCall(ActivationNode layer) => Call(layer.Activation, layer.Alpha, "values");
 
     /// <summary>
-    /// The call of the runtime's <c>SimdN</c> activation (Simd256 and Simd128 have the same names) as a format string
-    /// whose <c>{0}</c> is the vector, for a kernel that applies the activation to a block of outputs in registers. They
-    /// compute exactly what the span kernels of <see cref="KernelCall"/> compute.
+    /// The call of the runtime's <c>SimdN</c> activation on the vector <paramref name="vector"/> (Simd256 and Simd128 have
+    /// the span kernels' names and arguments), for a kernel that applies the activation to a block of outputs in
+    /// registers. They compute exactly what the span kernels compute.
     /// </summary>
-    public static string VectorCallFormat(NetGen.Generator.Plan.DenseStage layer)
+    public static string VectorCall(NetGen.Generator.Plan.DenseStage layer, string vector) =>
+        layer.Activation == Activation.Softmax
+            ? throw new System.ArgumentOutOfRangeException(nameof(layer), layer.Activation, "Only elementwise activations are applied in registers.")
+            : Call(layer.Activation, layer.Alpha, vector);
+
+    /// <summary>The runtime method that applies <paramref name="activation"/> to <paramref name="operand"/>, with its arguments.</summary>
+    private static string Call(Activation activation, float alphaValue, string operand)
     {
-        string alpha = Literals.Float(layer.Alpha);
-        return layer.Activation switch
+        string alpha = Literals.Float(alphaValue);
+        return activation switch
         {
-            Activation.Sigmoid => "Sigmoid({0})",
-            Activation.Tanh => "Tanh({0})",
-            Activation.Relu => "Rectify({0}, 0f)",
-            Activation.LeakyRelu => $"Rectify({{0}}, {alpha})",
-            Activation.Elu => $"ExponentialLinear({{0}}, 1f, {alpha})",
-            Activation.Selu => $"ExponentialLinear({{0}}, {Lambda}, {LambdaAlpha})",
-            Activation.Softsign => "Softsign({0})",
-            _ => throw new System.ArgumentOutOfRangeException(nameof(layer), layer.Activation, "Only elementwise activations are applied in registers."),
+            Activation.Sigmoid => $"Sigmoid({operand})",
+            Activation.Tanh => $"Tanh({operand})",
+            Activation.Relu => $"Rectify({operand}, 0f)",
+            Activation.LeakyRelu => $"Rectify({operand}, {alpha})",
+            Activation.Elu => $"ExponentialLinear({operand}, 1f, {alpha})",
+            Activation.Selu => $"ExponentialLinear({operand}, {Lambda}, {LambdaAlpha})",
+            Activation.Softmax => $"Softmax({operand})",
+            Activation.Softsign => $"Softsign({operand})",
+            _ => throw new System.ArgumentOutOfRangeException(nameof(activation), activation, "Identity has no activation method."),
         };
     }
 

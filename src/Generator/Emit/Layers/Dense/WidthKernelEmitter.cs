@@ -52,16 +52,16 @@ internal static class WidthKernelEmitter
         DenseStage layer = plan.Layer;
         // The activation goes on each block's output vector unless scalar code adds to the outputs after the block is
         // stored (an input tail) or writes some outputs one by one (a unit tail); then it runs once at the end.
-        string? activation = plan.FusesActivation && FusesInRegisters(layer, width) ? layer.Activation.ToString() : null;
-        EmitForwardBlocks(w, plan, width, activation is null ? null : ActivationKernelEmitter.VectorCallFormat(layer));
-        if (plan.FusesActivation && activation is null) w.WriteLine($"{LayerNames.Activate(layer.Index)}(z);");
+        bool inRegisters = plan.FusesActivation && FusesInRegisters(layer, width);
+        EmitForwardBlocks(w, plan, width, inRegisters ? vector => ActivationKernelEmitter.VectorCall(layer, vector) : null);
+        if (plan.FusesActivation && !inRegisters) w.WriteLine($"{LayerNames.Activate(layer.Index)}(z);");
     }
 
     /// <summary>Whether every output of the layer leaves the width's kernel as part of a whole block vector.</summary>
     private static bool FusesInRegisters(DenseStage layer, VectorWidth width) =>
         layer.Inputs % width.Lanes == 0 && layer.Units % (KernelPlan.RowBlock / 2) == 0;
 
-    private static void EmitForwardBlocks(SourceWriter w, LayerPlan plan, VectorWidth width, string? activationFormat)
+    private static void EmitForwardBlocks(SourceWriter w, LayerPlan plan, VectorWidth width, System.Func<string, string>? activation)
     {
         DenseStage layer = plan.Layer;
         int lanes = width.Lanes;
@@ -85,7 +85,7 @@ internal static class WidthKernelEmitter
         if (endBlock > 0)
         {
             using (w.OpenBlock($"for (int unit = 0; unit < {endBlock}; unit += {block})"))
-                EmitRows(w, layer, width, block, hoisted, activationFormat);
+                EmitRows(w, layer, width, block, hoisted, activation);
         }
 
         if (endHalf > endBlock)
@@ -93,7 +93,7 @@ internal static class WidthKernelEmitter
             using (w.OpenBlock())
             {
                 w.WriteLine($"const int unit = {endBlock};");
-                EmitRows(w, layer, width, half, hoisted, activationFormat);
+                EmitRows(w, layer, width, half, hoisted, activation);
             }
         }
 
@@ -104,7 +104,7 @@ internal static class WidthKernelEmitter
         }
     }
 
-    private static void EmitRows(SourceWriter w, DenseStage layer, VectorWidth width, int rows, bool hoisted, string? activationFormat)
+    private static void EmitRows(SourceWriter w, DenseStage layer, VectorWidth width, int rows, bool hoisted, System.Func<string, string>? activation)
     {
         int inputs = layer.Inputs, lanes = width.Lanes, vectors = inputs / lanes, fullEnd = vectors * lanes;
         w.WriteLine($"ref float row = ref {TypeNames.Unsafe}.Add(ref weight, unit * Inputs);");
@@ -128,7 +128,7 @@ internal static class WidthKernelEmitter
             }
         }
 
-        EmitReduction(w, width, rows, activationFormat);
+        EmitReduction(w, width, rows, activation);
 
         if (fullEnd < inputs)
         {
@@ -146,7 +146,7 @@ internal static class WidthKernelEmitter
     }
 
     /// <summary>The block's accumulators reduced to its outputs plus biases: eight at once where the width has that transpose-add, else four at a time.</summary>
-    private static void EmitReduction(SourceWriter w, VectorWidth width, int rows, string? activationFormat)
+    private static void EmitReduction(SourceWriter w, VectorWidth width, int rows, System.Func<string, string>? activation)
     {
         if (rows == 1)
         {
@@ -157,7 +157,7 @@ internal static class WidthKernelEmitter
         if (rows == 8 && width.ReducesEightRows)
         {
             w.WriteLine($"{TypeNames.Vector256} outputs = {width.Helper}.Sums({Sums(0, 8)}) + {VectorWidth.W256.Load("bias", "unit")};");
-            if (activationFormat is not null) w.WriteLine($"outputs = {VectorWidth.W256.Helper}.{string.Format(activationFormat, "outputs")};");
+            if (activation is not null) w.WriteLine($"outputs = {VectorWidth.W256.Helper}.{activation("outputs")};");
             w.WriteLine(VectorWidth.W256.Store("outputs", "target", "unit"));
             return;
         }
@@ -167,7 +167,7 @@ internal static class WidthKernelEmitter
             string unit = first == 0 ? "unit" : $"unit + {first}";
             string name = $"outputs{first}";
             w.WriteLine($"{TypeNames.Vector128} {name} = {width.Helper}.Sums({Sums(first, 4)}) + {VectorWidth.W128.Load("bias", unit)};");
-            if (activationFormat is not null) w.WriteLine($"{name} = {VectorWidth.W128.Helper}.{string.Format(activationFormat, name)};");
+            if (activation is not null) w.WriteLine($"{name} = {VectorWidth.W128.Helper}.{activation(name)};");
             w.WriteLine(VectorWidth.W128.Store(name, "target", unit));
         }
     }
