@@ -26,18 +26,15 @@ namespace NetGen.Generator.Emit;
 /// </remarks>
 internal static class BufferEmitter
 {
-    public const string InputStruct = "Input";
-    public const string OutputStruct = "Output";
-
     private const string ElementField = "__netgenElement0";
 
     private const string DebugView = "__netgenDebugView";
 
     public static void Emit(SourceWriter w, NetworkModel model)
     {
-        EmitStruct(w, model, InputStruct, "InputSize", model.InputSize, "input", "<see cref=\"Forward(in Input, out Output)\"/> and <see cref=\"Classify(in Input)\"/>");
+        EmitStruct(w, model, BufferStructNames.Input, "InputSize", model.InputSize, "input", "<see cref=\"Forward(in Input, out Output)\"/> and <see cref=\"Classify(in Input)\"/>");
         w.WriteLine();
-        EmitStruct(w, model, OutputStruct, "OutputSize", model.OutputSize, "output", "<see cref=\"Forward(in Input, out Output)\"/>");
+        EmitStruct(w, model, BufferStructNames.Output, "OutputSize", model.OutputSize, "output", "<see cref=\"Forward(in Input, out Output)\"/>");
     }
 
     /// <summary>
@@ -153,7 +150,7 @@ internal static class BufferEmitter
 
             """);
         w.Indent();
-        if (name == OutputStruct)
+        if (name == BufferStructNames.Output)
         {
             w.WriteBlock($$"""
                 /// <summary>The index of the largest element, the first one on ties: what <see cref="Classify(in Input)"/> returns for the same input.</summary>

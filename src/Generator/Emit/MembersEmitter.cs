@@ -198,10 +198,10 @@ internal static class MembersEmitter
             /// <param name="input">The example, read in place.</param>
             /// <param name="output">Receives the <see cref="OutputSize"/> outputs.</param>
             {{member}}
-            public void Forward(in {{BufferEmitter.InputStruct}} input, out {{BufferEmitter.OutputStruct}} output)
+            public void Forward(in {{BufferStructNames.Input}} input, out {{BufferStructNames.Output}} output)
             {
                 output = default;
-                Forward({{BufferEmitter.InputStruct}}.AsReadOnlySpan(in input), {{BufferEmitter.OutputStruct}}.AsSpan(ref output));
+                Forward({{BufferStructNames.Input}}.AsReadOnlySpan(in input), {{BufferStructNames.Output}}.AsSpan(ref output));
             }
 
             /// <summary>
@@ -210,7 +210,7 @@ internal static class MembersEmitter
             /// </summary>
             /// <param name="input">The example, read in place.</param>
             {{member}}
-            public int Classify(in {{BufferEmitter.InputStruct}} input) => Classify({{BufferEmitter.InputStruct}}.AsReadOnlySpan(in input));
+            public int Classify(in {{BufferStructNames.Input}} input) => Classify({{BufferStructNames.Input}}.AsReadOnlySpan(in input));
 
             /// <summary>Inference on one example: no dropout, no allocation, safe to call from many threads at once.</summary>
             /// <param name="input">Exactly <see cref="InputSize"/> values.</param>

@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Helpers;
+using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Parsing;
 
@@ -26,12 +27,12 @@ internal static class MemberConflicts
     // The typed overloads' parameters, as "modifier Name": the network's own nested struct of that name, passed by
     // reference. In, ref and out all clash with each other (overloads cannot differ only in which), and not with a
     // by-value parameter.
-    public const string TypedInput = "in Input";
-    public const string TypedOutput = "out Output";
+    public const string TypedInput = "in " + BufferStructNames.Input;
+    public const string TypedOutput = "out " + BufferStructNames.Output;
 
     /// <summary>Generated members that are not methods: any member of the same name clashes. Input and Output are the nested buffer structs.</summary>
     public static readonly ImmutableHashSet<string> GeneratedNonMethods = ImmutableHashSet.Create(
-        "InputSize", "OutputSize", "ParameterCount", "LayerCount", "Architecture", "Parameters", "Gradients", "Input", "Output");
+        "InputSize", "OutputSize", "ParameterCount", "LayerCount", "Architecture", "Parameters", "Gradients", BufferStructNames.Input, BufferStructNames.Output);
 
     /// <summary>Generated methods and their parameter types: a method clashes only with the same signature, so user overloads stay legal.</summary>
     public static readonly ImmutableDictionary<string, ImmutableArray<ImmutableArray<string>>> GeneratedMethods =
@@ -50,7 +51,7 @@ internal static class MemberConflicts
     private const string CreatePretrained = "CreatePretrained";
 
     /// <summary>The nested buffer structs: also names the network itself cannot have (CS0542, a member named like its type).</summary>
-    private static readonly ImmutableArray<string> BufferStructs = ImmutableArray.Create("Input", "Output");
+    private static readonly ImmutableArray<string> BufferStructs = ImmutableArray.Create(BufferStructNames.Input, BufferStructNames.Output);
 
     public static void Check(INamedTypeSymbol type, bool hasEmbeddedWeights, DiagnosticCollector diagnostics, CancellationToken cancellationToken)
     {

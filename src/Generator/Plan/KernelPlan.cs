@@ -29,12 +29,13 @@ internal enum BatchForwardStrategy
 internal sealed class LayerPlan
 {
     public LayerPlan(DenseStage layer, ForwardStrategy forward, IReadOnlyList<VectorWidth> widths, IReadOnlyList<VectorWidth> backwardWidths,
-        BatchForwardStrategy batchForward, string reason)
+        bool fusesActivation, BatchForwardStrategy batchForward, string reason)
     {
         Layer = layer;
         Forward = forward;
         Widths = widths;
         BackwardWidths = backwardWidths;
+        FusesActivation = fusesActivation;
         BatchForward = batchForward;
         Reason = reason;
     }
@@ -64,10 +65,19 @@ internal sealed class LayerPlan
     /// kernel stores 256- and 128-bit blocks, and a wider load of them in the activation kernel cannot be forwarded from
     /// the stores. Elementwise activations of hidden vectorised layers only: the output layer keeps its logits for the loss.
     /// </summary>
-    public bool FusesActivation { get; init; }
+    public bool FusesActivation { get; }
 
     /// <summary>The first layer's input is the caller's data, which needs no gradient.</summary>
     public bool NeedsInputGradient => Layer.Index > 0;
+
+    /// <summary>
+    /// Whether the forward kernel at <paramref name="width"/> applies the fused activation to each block's output vector:
+    /// only when every output leaves the kernel in a whole block, with no scalar code adding to the outputs after the
+    /// block is stored (an input tail) or writing some one by one (a unit tail). Otherwise that width's kernel calls the
+    /// activation kernel on the layer's outputs at its end.
+    /// </summary>
+    public bool FusesActivationInRegisters(VectorWidth width) =>
+        FusesActivation && Layer.Inputs % width.Lanes == 0 && Layer.Units % (KernelPlan.RowBlock / 2) == 0;
 
     /// <summary>Whether the kernel at <paramref name="width"/> loads the inputs into registers once for the whole layer.</summary>
     public bool HoldsInputsInRegisters(VectorWidth width) => Layer.Inputs / width.Lanes <= KernelPlan.HoistedInputVectors;
@@ -116,9 +126,9 @@ internal sealed class KernelPlan
     /// Rows shorter than this skip the 512-bit kernel and take the 256-bit one even where 512 bits are accelerated. A
     /// 512-bit accumulator is folded to 256 bits (one cross-lane shuffle and one add per row) before the shared
     /// transpose-add, which costs more than the multiply-adds it saves on a row of one or two 512-bit vectors. Measured
-    /// on a 2-core Xeon (model 207, AVX-512), one layer's Linear back to back, minimum of 1000 samples: 16-to-32 took
-    /// 24.4 ns at 256 bits against 34.3 ns at 512; 32-to-32, 39.3 against 39.5 ns. From 64 inputs the multiply-adds
-    /// saved (at least 4 per row) outweigh the fold.
+    /// on a 2-core Xeon (model 207, AVX-512), one layer's Linear back to back, both widths' kernels interleaved in one
+    /// process, medians of 1,500 samples: 16-to-32 took 22.3 ns at 256 bits against 34.7 ns at 512; 32-to-32, 32.3
+    /// against 40.2 ns. From 64 inputs the multiply-adds saved (at least 4 per row) should outweigh the fold (not measured).
     /// </summary>
     public const int Wide512MinInputs = 64;
 
@@ -196,28 +206,25 @@ internal sealed class KernelPlan
 
         if (layer.WeightCount <= StraightLineWeightLimit)
         {
-            return new LayerPlan(layer, ForwardStrategy.StraightLine, new VectorWidth[0], new VectorWidth[0], batch,
+            return new LayerPlan(layer, ForwardStrategy.StraightLine, new VectorWidth[0], new VectorWidth[0], false, batch,
                 $"Straight-line code: {layer.WeightCount} weights <= {StraightLineWeightLimit}; {batchReason}.");
         }
 
         if (layer.Inputs < ShortRowInputs && layer.WeightCount <= ShortRowStraightLineLimit)
         {
-            return new LayerPlan(layer, ForwardStrategy.StraightLine, new VectorWidth[0], new VectorWidth[0], batch,
+            return new LayerPlan(layer, ForwardStrategy.StraightLine, new VectorWidth[0], new VectorWidth[0], false, batch,
                 $"Straight-line code: rows of {layer.Inputs} < {ShortRowInputs} inputs and {layer.WeightCount} weights <= {ShortRowStraightLineLimit}; {batchReason}.");
         }
 
         VectorWidth[] backwardWidths = VectorWidth.WidestFirst.Where(w => layer.Inputs >= w.Lanes).ToArray();
         VectorWidth[] widths = backwardWidths.Where(w => w.Bits != 512 || layer.Inputs >= Wide512MinInputs).ToArray();
         string widthList = widths.Length == 0 ? "none" : string.Join("/", widths.Select(w => w.Bits));
-        string why = layer.Inputs >= Wide512MinInputs || layer.Inputs < VectorWidth.W512.Lanes
-            ? $"a row of {layer.Inputs} holds at least one vector"
-            : $"a row of {layer.Inputs} < {Wide512MinInputs} inputs is faster at 256 bits than folded from 512";
+        string why = widths.Length < backwardWidths.Length
+            ? $"a row of {layer.Inputs} < {Wide512MinInputs} inputs is faster at 256 bits than folded from 512"
+            : $"a row of {layer.Inputs} holds at least one vector";
         bool fuses = !isOutput && widths.Length > 0 && layer.Activation is not (Activation.Identity or Activation.Softmax);
-        return new LayerPlan(layer, ForwardStrategy.Vectorised, widths, backwardWidths, batch,
+        return new LayerPlan(layer, ForwardStrategy.Vectorised, widths, backwardWidths, fuses, batch,
             $"Vector kernels: explicit widths {widthList} ({why}), then Vector<T>, then scalar" +
-            (fuses ? $"; {layer.Activation} applied to each block of outputs in registers" : "") + $"; {batchReason}.")
-        {
-            FusesActivation = fuses,
-        };
+            (fuses ? $"; {layer.Activation} applied to each block of outputs in registers" : "") + $"; {batchReason}.");
     }
 }

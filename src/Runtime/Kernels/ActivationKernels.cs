@@ -5,8 +5,6 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 #if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.Arm;
-using System.Runtime.Intrinsics.X86;
 using NetGen.Kernels.Batch;
 #endif
 
@@ -183,8 +181,7 @@ public static class ActivationKernels
     private static float MultiplyAdd(float a, float b, float addend)
     {
 #if NET8_0_OR_GREATER
-        // Simd128/256/512.MultiplyAdd fuse on x86 with FMA (AVX-512 implies it) and on Arm64.
-        if (Fma.IsSupported || AdvSimd.IsSupported) return MathF.FusedMultiplyAdd(a, b, addend);
+        if (Simd128.FusesMultiplyAdd) return MathF.FusedMultiplyAdd(a, b, addend);
 #endif
         return a * b + addend;
     }

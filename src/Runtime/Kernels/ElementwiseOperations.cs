@@ -55,7 +55,7 @@ internal readonly struct SigmoidOperation : IElementwiseOperation
         VectorActivations<TWidth, TVector>.Sigmoid(value);
 #else
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<float> Apply(Vector<float> value) => Vector<float>.One / (Vector<float>.One + PortableActivations.Exp(-value));
+    public Vector<float> Apply(Vector<float> value) => PortableActivations.Sigmoid(value);
 #endif
 }
 
@@ -67,7 +67,7 @@ internal readonly struct SoftsignOperation : IElementwiseOperation
         VectorActivations<TWidth, TVector>.Softsign(value);
 #else
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<float> Apply(Vector<float> value) => value / (Vector<float>.One + Vector.Abs(value));
+    public Vector<float> Apply(Vector<float> value) => PortableActivations.Softsign(value);
 #endif
 }
 
@@ -87,12 +87,8 @@ internal readonly struct ExponentialLinearOperation : IElementwiseOperation
         VectorActivations<TWidth, TVector>.ExponentialLinear(value, TWidth.Broadcast(_positiveScale), TWidth.Broadcast(_negativeScale));
 #else
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<float> Apply(Vector<float> value)
-    {
-        // exp of min(z, 0): the discarded lane never overflows.
-        Vector<float> below = new Vector<float>(_negativeScale) * (PortableActivations.Exp(Vector.Min(Vector<float>.Zero, value)) - Vector<float>.One);
-        return Vector.ConditionalSelect(Vector.GreaterThan(value, Vector<float>.Zero), new Vector<float>(_positiveScale) * value, below);
-    }
+    public Vector<float> Apply(Vector<float> value) =>
+        PortableActivations.ExponentialLinear(value, new Vector<float>(_positiveScale), new Vector<float>(_negativeScale));
 #endif
 }
 
@@ -108,7 +104,6 @@ internal readonly struct RectifyOperation : IElementwiseOperation
         VectorActivations<TWidth, TVector>.Rectify(value, TWidth.Broadcast(_slope));
 #else
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<float> Apply(Vector<float> value) =>
-        Vector.ConditionalSelect(Vector.GreaterThan(value, Vector<float>.Zero), value, value * new Vector<float>(_slope));
+    public Vector<float> Apply(Vector<float> value) => PortableActivations.Rectify(value, new Vector<float>(_slope));
 #endif
 }

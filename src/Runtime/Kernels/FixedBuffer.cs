@@ -35,16 +35,9 @@ public static class FixedBuffer
     /// </summary>
     /// <param name="left">One buffer.</param>
     /// <param name="right">The other, of the same length.</param>
-    public static bool SequenceEqual(ReadOnlySpan<float> left, ReadOnlySpan<float> right)
-    {
-        if (left.Length != right.Length) return false;
-        for (int i = 0; i < left.Length; i++)
-        {
-            if (!left[i].Equals(right[i])) return false;
-        }
-
-        return true;
-    }
+    public static bool SequenceEqual(ReadOnlySpan<float> left, ReadOnlySpan<float> right) =>
+        // float is not bitwise-equatable, so the span comparison calls float.Equals per element.
+        MemoryExtensions.SequenceEqual(left, right);
 
     /// <summary>
     /// A hash of every element, consistent with <see cref="SequenceEqual"/>: 0 and -0 hash alike, and so do all NaNs

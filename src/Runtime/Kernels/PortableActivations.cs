@@ -5,9 +5,9 @@ using System.Runtime.CompilerServices;
 namespace NetGen.Kernels;
 
 /// <summary>
-/// The netstandard2.1 build's <see cref="Vector{T}"/> forms of tanh and exp (what Unity's Mono runs): the same operations
-/// in the same order as <see cref="ActivationKernels.Tanh(float)"/> and <see cref="ActivationKernels.Exp(float)"/>, which
-/// on this build do not fuse their multiply-adds either.
+/// The netstandard2.1 build's <see cref="Vector{T}"/> forms of the activations (what Unity's Mono runs), the counterpart
+/// of the .NET 8+ <c>VectorActivations</c>: the same operations in the same order as the scalar tails of
+/// <see cref="ActivationKernels"/>, which on this build do not fuse their multiply-adds either.
 /// </summary>
 internal static class PortableActivations
 {
@@ -51,5 +51,27 @@ internal static class PortableActivations
         Vector<int> exponent = (Vector.AsVectorInt32(shifted) - Vector.AsVectorInt32(shift) + new Vector<int>(127)) * new Vector<int>(1 << 23);
         return p * Vector.AsVectorSingle(exponent);
     }
+
+    /// <summary><c>1 / (1 + e^-z)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Sigmoid(Vector<float> z) => Vector<float>.One / (Vector<float>.One + Exp(-z));
+
+    /// <summary><c>z / (1 + |z|)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Softsign(Vector<float> z) => z / (Vector<float>.One + Vector.Abs(z));
+
+    /// <summary><c>positive * z</c> where <c>z &gt; 0</c>, else <c>negative * (e^z - 1)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> ExponentialLinear(Vector<float> z, Vector<float> positive, Vector<float> negative)
+    {
+        // exp of min(z, 0): the discarded lane never overflows.
+        Vector<float> below = negative * (Exp(Vector.Min(Vector<float>.Zero, z)) - Vector<float>.One);
+        return Vector.ConditionalSelect(Vector.GreaterThan(z, Vector<float>.Zero), positive * z, below);
+    }
+
+    /// <summary><c>z</c> where <c>z &gt; 0</c>, else <c>slope * z</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Rectify(Vector<float> z, Vector<float> slope) =>
+        Vector.ConditionalSelect(Vector.GreaterThan(z, Vector<float>.Zero), z, z * slope);
 }
 #endif

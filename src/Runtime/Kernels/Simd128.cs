@@ -17,6 +17,12 @@ namespace NetGen.Kernels;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Simd128
 {
+    /// <summary>
+    /// Whether <see cref="MultiplyAdd"/> (and the 256- and 512-bit ones, whose hardware implies FMA) fuses: scalar code
+    /// that must match the vector kernels bit for bit fuses exactly when this is true.
+    /// </summary>
+    internal static bool FusesMultiplyAdd => Fma.IsSupported || AdvSimd.IsSupported;
+
     /// <summary><c>a * b + addend</c>, fused (one rounding) where the CPU has FMA or NEON.</summary>
     /// <param name="a">The first factor.</param>
     /// <param name="b">The second factor.</param>

@@ -6,6 +6,12 @@ using System.Runtime.InteropServices;
 namespace NetGen;
 
 /// <summary>One optimizer's per-element rule on a vector of lanes: returns the new parameter and updates up to two state values.</summary>
+/// <remarks>
+/// Implementations mark <see cref="Update"/> <c>[MethodImpl(MethodImplOptions.AggressiveInlining)]</c>: called per vector,
+/// the rule passed its operands through memory. Adam over 235k parameters in 4,096-element blocks, the two forms
+/// interleaved in one process on a 2-core Xeon (model 207), medians of 200 samples: 620 µs called, 400 µs inlined
+/// (606 and 378 in a second process).
+/// </remarks>
 internal interface IUpdateKernel
 {
     Vector<float> Update(Vector<float> parameter, Vector<float> gradient, ref Vector<float> state0, ref Vector<float> state1);
@@ -85,7 +91,8 @@ internal static class ElementwiseUpdate
         // x - x is 0 for finite x and NaN for NaN or infinity, and NaN survives addition: one vector add per value checks it.
         Vector<float> nonFinite = Vector<float>.Zero;
         // A local copy: the kernel arrives by reference, and the JIT must assume the loop's stores to the outputs may
-        // write through that reference, so it would reload every constant of the rule on every iteration.
+        // write through that reference, so it would reload the rule's constants on every iteration (3% of Adam's
+        // inlined step, interleaved as above: 413 and 390 µs by reference, 400 and 378 µs copied).
         TKernel rule = kernel;
         for (int i = 0; i < p.Length; i++)
         {

@@ -50,16 +50,10 @@ internal static class WidthKernelEmitter
     private static void EmitForwardBody(SourceWriter w, LayerPlan plan, VectorWidth width)
     {
         DenseStage layer = plan.Layer;
-        // The activation goes on each block's output vector unless scalar code adds to the outputs after the block is
-        // stored (an input tail) or writes some outputs one by one (a unit tail); then it runs once at the end.
-        bool inRegisters = plan.FusesActivation && FusesInRegisters(layer, width);
+        bool inRegisters = plan.FusesActivationInRegisters(width);
         EmitForwardBlocks(w, plan, width, inRegisters ? vector => ActivationKernelEmitter.VectorCall(layer, vector) : null);
         if (plan.FusesActivation && !inRegisters) w.WriteLine($"{LayerNames.Activate(layer.Index)}(z);");
     }
-
-    /// <summary>Whether every output of the layer leaves the width's kernel as part of a whole block vector.</summary>
-    private static bool FusesInRegisters(DenseStage layer, VectorWidth width) =>
-        layer.Inputs % width.Lanes == 0 && layer.Units % (KernelPlan.RowBlock / 2) == 0;
 
     private static void EmitForwardBlocks(SourceWriter w, LayerPlan plan, VectorWidth width, System.Func<string, string>? activation)
     {
