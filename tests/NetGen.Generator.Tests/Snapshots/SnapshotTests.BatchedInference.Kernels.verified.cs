@@ -78,9 +78,9 @@ namespace Vision
             }
 
             /// <summary>Layer 0, Dense(48 -> 16, Relu): <c>a = Relu(W x + b)</c>.</summary>
-            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 48 &lt; 64 inputs is faster at 256 bits than folded from 512), then
-            /// Vector&lt;T&gt;, then scalar; Relu applied to each block of outputs in registers; batched inference uses BatchKernels.Linear (48 inputs &gt;=
-            /// 40).</remarks>
+            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 48 &lt; 64 inputs is faster at 256 bits than folded from 512; rows read 8 at a
+            /// time), then Vector&lt;T&gt;, then scalar; Relu applied to each block of outputs in registers; batched inference uses BatchKernels.Linear (48
+            /// inputs &gt;= 40).</remarks>
             public static void Layer0LinearActivate(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
                 global::System.Span<float> z)
             {

@@ -74,9 +74,9 @@ namespace Game.AI
             }
 
             /// <summary>Layer 0, Dense(16 -> 32, Tanh): <c>a = Tanh(W x + b)</c>.</summary>
-            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 16 &lt; 64 inputs is faster at 256 bits than folded from 512), then
-            /// Vector&lt;T&gt;, then scalar; Tanh applied to each block of outputs in registers; batched inference runs it row by row (16 inputs &lt;
-            /// 40).</remarks>
+            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 16 &lt; 64 inputs is faster at 256 bits than folded from 512; rows read 8 at a
+            /// time), then Vector&lt;T&gt;, then scalar; Tanh applied to each block of outputs in registers; batched inference runs it row by row (16 inputs
+            /// &lt; 40).</remarks>
             public static void Layer0LinearActivate(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
                 global::System.Span<float> z)
             {
@@ -405,9 +405,9 @@ namespace Game.AI
             }
 
             /// <summary>Layer 1, Dense(32 -> 32, Tanh): <c>a = Tanh(W x + b)</c>.</summary>
-            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 32 &lt; 64 inputs is faster at 256 bits than folded from 512), then
-            /// Vector&lt;T&gt;, then scalar; Tanh applied to each block of outputs in registers; batched inference runs it row by row (32 inputs &lt;
-            /// 40).</remarks>
+            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 32 &lt; 64 inputs is faster at 256 bits than folded from 512; rows read 8 at a
+            /// time), then Vector&lt;T&gt;, then scalar; Tanh applied to each block of outputs in registers; batched inference runs it row by row (32 inputs
+            /// &lt; 40).</remarks>
             public static void Layer1LinearActivate(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
                 global::System.Span<float> z)
             {
@@ -794,8 +794,8 @@ namespace Game.AI
             }
 
             /// <summary>Layer 2, Dense(32 -> 4, Identity): <c>z = W x + b</c>.</summary>
-            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 32 &lt; 64 inputs is faster at 256 bits than folded from 512), then
-            /// Vector&lt;T&gt;, then scalar; batched inference runs it row by row (32 inputs &lt; 40).</remarks>
+            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 32 &lt; 64 inputs is faster at 256 bits than folded from 512; rows read 8 at a
+            /// time), then Vector&lt;T&gt;, then scalar; batched inference runs it row by row (32 inputs &lt; 40).</remarks>
             public static void Layer2Linear(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x, global::System.Span<float> z)
             {
                 const int Inputs = 32, Units = 4;

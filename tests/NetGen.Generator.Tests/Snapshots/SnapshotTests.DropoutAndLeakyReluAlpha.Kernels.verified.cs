@@ -88,8 +88,8 @@ namespace Regularised
             }
 
             /// <summary>Layer 0, Dense(10 -> 20, LeakyRelu): <c>a = LeakyRelu(W x + b)</c>.</summary>
-            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 10 holds at least one vector), then Vector&lt;T&gt;, then scalar; LeakyRelu
-            /// applied to each block of outputs in registers; batched inference runs it row by row (10 inputs &lt; 40).</remarks>
+            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 10 holds at least one vector; rows read 8 at a time), then Vector&lt;T&gt;,
+            /// then scalar; LeakyRelu applied to each block of outputs in registers; batched inference runs it row by row (10 inputs &lt; 40).</remarks>
             public static void Layer0LinearActivate(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
                 global::System.Span<float> z)
             {
@@ -459,9 +459,9 @@ namespace Regularised
             }
 
             /// <summary>Layer 1, Dense(20 -> 12, Elu): <c>a = Elu(W x + b)</c>.</summary>
-            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 20 &lt; 64 inputs is faster at 256 bits than folded from 512), then
-            /// Vector&lt;T&gt;, then scalar; Elu applied to each block of outputs in registers; batched inference runs it row by row (20 inputs &lt;
-            /// 40).</remarks>
+            /// <remarks>Plan: Vector kernels: explicit widths 256/128 (a row of 20 &lt; 64 inputs is faster at 256 bits than folded from 512; rows read 8 at a
+            /// time), then Vector&lt;T&gt;, then scalar; Elu applied to each block of outputs in registers; batched inference runs it row by row (20 inputs
+            /// &lt; 40).</remarks>
             public static void Layer1LinearActivate(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> x,
                 global::System.Span<float> z)
             {

@@ -12,6 +12,7 @@ public class AllocationTests
     [InlineData("Mnist128")]
     [InlineData("DropoutClassifier")]
     [InlineData("WideNetwork")]
+    [InlineData("StreamedRows")]
     public void ForwardAndTrainingAllocateNothing(string name)
     {
         INetwork net = NetworkCatalog.Create(name);

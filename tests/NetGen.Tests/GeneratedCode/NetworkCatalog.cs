@@ -57,13 +57,14 @@ public static class NetworkCatalog
         ["WideNetwork"] = seed => new WideNetwork(seed),
         ["BatchedShapes"] = seed => new BatchedShapes(seed),
         ["ShortRows"] = seed => new ShortRows(seed),
+        ["StreamedRows"] = seed => new StreamedRows(seed),
     };
 
     /// <summary>Networks small enough that every parameter can be checked by finite differences.</summary>
     public static readonly string[] Small = { "IdentityHiddenMse", "IdentityHiddenBce", "IdentityHiddenCce", "SigmoidHiddenMse", "SigmoidHiddenBce", "SigmoidHiddenCce", "TanhHiddenMse", "TanhHiddenBce", "TanhHiddenCce", "ReluHiddenMse", "ReluHiddenBce", "ReluHiddenCce", "LeakyReluHiddenMse", "LeakyReluHiddenBce", "LeakyReluHiddenCce", "EluHiddenMse", "EluHiddenBce", "EluHiddenCce", "SeluHiddenMse", "SeluHiddenBce", "SeluHiddenCce", "SoftsignHiddenMse", "SoftsignHiddenCce", "SoftsignOutputMse", "SigmoidOutputMse", "TanhOutputMse", "ReluOutputMse", "LeakyReluOutputMse", "EluOutputMse", "SeluOutputMse", "SoftmaxOutputMse", "DefaultAlphas", "Tiny", "TinyHidden", "SoftmaxExample", "Control16", "DropoutClassifier", "DropoutRegressor", "GlobalNamespaceNetwork", "Container.NestedNetwork", "InternalSealedNetwork", "ShortRows" };
 
     /// <summary>Wide networks: too many parameters to finite-difference them all.</summary>
-    public static readonly string[] Large = { "Mnist50", "Mnist128", "LogisticRegression", "WideNetwork" };
+    public static readonly string[] Large = { "Mnist50", "Mnist128", "LogisticRegression", "WideNetwork", "StreamedRows" };
 
     public static TheoryData<string> SmallNames => ToTheory(Small);
 

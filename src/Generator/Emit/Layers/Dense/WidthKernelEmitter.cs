@@ -11,7 +11,8 @@ namespace NetGen.Generator.Emit.Layers;
 /// <c>ref</c> arithmetic inside slices whose lengths were checked once, so there are no per-element bounds checks.
 /// </summary>
 /// <remarks>
-/// Forward is row-blocked dot products: <see cref="KernelPlan.RowBlock"/> weight rows at once, each with its own
+/// Forward is row-blocked dot products (<see cref="RowOrder.Blocked"/>, or one row at a time for layers whose weights
+/// stream from L2, <see cref="RowOrder.Streamed"/>): <see cref="KernelPlan.RowBlock"/> weight rows at once, each with its own
 /// accumulator (enough independent chains to hide the FMA latency), and one transpose-add (<c>SimdN.Sums</c>) that turns
 /// the block's accumulators into its outputs with a single vector store. Broadcasting each input against weight
 /// columns would avoid the reductions, but the public <c>Parameters</c> layout is row-major <c>[out, in]</c>, so it
@@ -51,7 +52,16 @@ internal static class WidthKernelEmitter
     {
         DenseStage layer = plan.Layer;
         bool inRegisters = plan.FusesActivationInRegisters(width);
-        EmitForwardBlocks(w, plan, width, inRegisters ? vector => ActivationKernelEmitter.VectorCall(layer, vector) : null);
+        switch (plan.RowOrder)
+        {
+            case RowOrder.Blocked:
+                EmitForwardBlocks(w, plan, width, inRegisters ? vector => ActivationKernelEmitter.VectorCall(layer, vector) : null);
+                break;
+            case RowOrder.Streamed:
+                EmitForwardStreamed(w, plan, width);
+                break;
+        }
+
         if (plan.FusesActivation && !inRegisters) w.WriteLine($"{LayerNames.Activate(layer.Index)}(z);");
     }
 
@@ -96,6 +106,53 @@ internal static class WidthKernelEmitter
             using (w.OpenBlock($"for (int unit = {endHalf}; unit < Units; unit++)"))
                 EmitRows(w, layer, width, 1, hoisted, null);
         }
+    }
+
+    /// <summary>
+    /// One row at a time, <see cref="KernelPlan.StreamedAccumulators"/> accumulators over consecutive input vectors, one
+    /// horizontal sum per output: the weights are read in storage order, a single stream from L2.
+    /// </summary>
+    private static void EmitForwardStreamed(SourceWriter w, LayerPlan plan, VectorWidth width)
+    {
+        DenseStage layer = plan.Layer;
+        int lanes = width.Lanes, accumulators = KernelPlan.StreamedAccumulators;
+        int vectors = layer.Inputs / lanes, fullEnd = vectors * lanes;
+        int step = accumulators * lanes, unrolledEnd = vectors / accumulators * step;
+        string Sum(int a) => $"sum{a}";
+
+        w.WriteLine("z = z.Slice(0, Units);");
+        w.WriteLine($"ref float weight = {TypeNames.RefTo("weights")};");
+        w.WriteLine($"ref float source = {TypeNames.RefTo("x")};");
+        w.WriteLine($"ref float target = {TypeNames.RefTo("z")};");
+        using (w.OpenBlock("for (int unit = 0; unit < Units; unit++)"))
+        {
+            w.WriteLine($"ref float row = ref {TypeNames.Unsafe}.Add(ref weight, unit * Inputs);");
+            for (int a = 0; a < accumulators; a++) w.WriteLine($"{width.Vector} {Sum(a)} = {width.Vector}.Zero;");
+            using (w.OpenBlock($"for (int k = 0; k < {unrolledEnd}; k += {step})"))
+            {
+                for (int a = 0; a < accumulators; a++)
+                {
+                    string k = a == 0 ? "k" : $"k + {a * lanes}";
+                    w.WriteLine($"{Sum(a)} = {width.MultiplyAdd(width.Load("row", k), width.Load("source", k), Sum(a))};");
+                }
+            }
+
+            for (int k = unrolledEnd, a = 0; k < fullEnd; k += lanes, a++)
+                w.WriteLine($"{Sum(a)} = {width.MultiplyAdd(width.Load("row", k.ToString()), width.Load("source", k.ToString()), Sum(a))};");
+            w.WriteLine($"float total = {width.Statics}.Sum({PairwiseSum(Enumerable.Range(0, accumulators).Select(Sum).ToList())}) + biases[unit];");
+            if (fullEnd < layer.Inputs)
+                w.WriteLine($"for (int i = {fullEnd}; i < Inputs; i++) total += {TypeNames.Unsafe}.Add(ref row, i) * {TypeNames.Unsafe}.Add(ref source, i);");
+            w.WriteLine($"{TypeNames.Unsafe}.Add(ref target, unit) = total;");
+        }
+    }
+
+    /// <summary><c>(a + b) + (c + d)</c>: a balanced tree, so the additions of independent pairs overlap.</summary>
+    private static string PairwiseSum(System.Collections.Generic.IReadOnlyList<string> terms)
+    {
+        if (terms.Count == 1) return terms[0];
+        int half = (terms.Count + 1) / 2;
+        string Group(System.Collections.Generic.IReadOnlyList<string> part) => part.Count == 1 ? part[0] : $"({PairwiseSum(part)})";
+        return $"{Group(terms.Take(half).ToList())} + {Group(terms.Skip(half).ToList())}";
     }
 
     private static void EmitRows(SourceWriter w, DenseStage layer, VectorWidth width, int rows, bool hoisted, System.Func<string, string>? activation)
