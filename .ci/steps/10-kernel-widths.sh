@@ -10,7 +10,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
-kernels='FullyQualifiedName~Forward|FullyQualifiedName~Gradients|FullyQualifiedName~GeneratedCode|FullyQualifiedName~EmbeddedWeights'
+kernels='FullyQualifiedName~Forward|FullyQualifiedName~Gradients|FullyQualifiedName~GeneratedCode|FullyQualifiedName~EmbeddedWeights|FullyQualifiedName~Optimizers'
 project=tests/NetGen.Tests/NetGen.Tests.csproj
 status=0
 

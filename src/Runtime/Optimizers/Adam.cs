@@ -70,7 +70,7 @@ public class Adam : Optimizer
 
     private readonly struct Kernel : IUpdateKernel
     {
-        private readonly Vector<float> _decay, _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _stepSize, _correction2Root, _epsilon;
+        private readonly float _decay, _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _stepSize, _correction2Root, _epsilon;
 
         public Kernel(Adam optimizer, long step)
         {
@@ -78,23 +78,26 @@ public class Adam : Optimizer
             double correction1 = 1 - ElementwiseUpdate.Power(optimizer.Beta1, step);
             double correction2 = 1 - ElementwiseUpdate.Power(optimizer.Beta2, step);
             // Decay 1 (plain Adam) multiplies exactly, so one kernel serves Adam and AdamW.
-            _decay = new Vector<float>((float)(1 - lr * optimizer._decoupledWeightDecay));
-            _beta1 = new Vector<float>(optimizer.Beta1);
-            _oneMinusBeta1 = new Vector<float>(1f - optimizer.Beta1);
-            _beta2 = new Vector<float>(optimizer.Beta2);
-            _oneMinusBeta2 = new Vector<float>(1f - optimizer.Beta2);
-            _stepSize = new Vector<float>((float)(lr / correction1));
-            _correction2Root = new Vector<float>((float)Math.Sqrt(correction2));
-            _epsilon = new Vector<float>(optimizer.Epsilon);
+            _decay = (float)(1 - lr * optimizer._decoupledWeightDecay);
+            _beta1 = optimizer.Beta1;
+            _oneMinusBeta1 = 1f - optimizer.Beta1;
+            _beta2 = optimizer.Beta2;
+            _oneMinusBeta2 = 1f - optimizer.Beta2;
+            _stepSize = (float)(lr / correction1);
+            _correction2Root = (float)Math.Sqrt(correction2);
+            _epsilon = optimizer.Epsilon;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector<float> Update(Vector<float> parameter, Vector<float> gradient, ref Vector<float> m, ref Vector<float> v)
+        public Lanes<TMath, TVector> Update<TMath, TVector>(Lanes<TMath, TVector> parameter, Lanes<TMath, TVector> gradient,
+            ref Lanes<TMath, TVector> m, ref Lanes<TMath, TVector> v)
+            where TMath : struct, ILaneMath<TVector>
+            where TVector : struct
         {
-            m = ElementwiseUpdate.FlushSubnormal(m * _beta1 + _oneMinusBeta1 * gradient);
-            v = ElementwiseUpdate.FlushSubnormal(v * _beta2 + _oneMinusBeta2 * gradient * gradient);
-            Vector<float> denominator = Vector.SquareRoot(v) / _correction2Root + _epsilon;
-            return parameter * _decay - _stepSize * m / denominator;
+            m = (m * Lanes<TMath, TVector>.Broadcast(_beta1) + Lanes<TMath, TVector>.Broadcast(_oneMinusBeta1) * gradient).FlushSubnormal();
+            v = (v * Lanes<TMath, TVector>.Broadcast(_beta2) + Lanes<TMath, TVector>.Broadcast(_oneMinusBeta2) * gradient * gradient).FlushSubnormal();
+            Lanes<TMath, TVector> denominator = v.SquareRoot() / Lanes<TMath, TVector>.Broadcast(_correction2Root) + Lanes<TMath, TVector>.Broadcast(_epsilon);
+            return parameter * Lanes<TMath, TVector>.Broadcast(_decay) - Lanes<TMath, TVector>.Broadcast(_stepSize) * m / denominator;
         }
     }
 }

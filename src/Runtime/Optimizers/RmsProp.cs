@@ -50,22 +50,25 @@ public sealed class RmsProp : Optimizer
 
     private readonly struct Kernel : IUpdateKernel
     {
-        private readonly Vector<float> _learningRate, _rho, _oneMinusRho, _epsilon;
+        private readonly float _learningRate, _rho, _oneMinusRho, _epsilon;
 
         public Kernel(RmsProp optimizer)
         {
-            _learningRate = new Vector<float>(optimizer.LearningRate);
-            _rho = new Vector<float>(optimizer.Rho);
-            _oneMinusRho = new Vector<float>(1f - optimizer.Rho);
-            _epsilon = new Vector<float>(optimizer.Epsilon);
+            _learningRate = optimizer.LearningRate;
+            _rho = optimizer.Rho;
+            _oneMinusRho = 1f - optimizer.Rho;
+            _epsilon = optimizer.Epsilon;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector<float> Update(Vector<float> parameter, Vector<float> gradient, ref Vector<float> squareAverage, ref Vector<float> unused)
+        public Lanes<TMath, TVector> Update<TMath, TVector>(Lanes<TMath, TVector> parameter, Lanes<TMath, TVector> gradient,
+            ref Lanes<TMath, TVector> squareAverage, ref Lanes<TMath, TVector> unused)
+            where TMath : struct, ILaneMath<TVector>
+            where TVector : struct
         {
             // Same association as PyTorch's addcmul_ and addcdiv_: (value * t1) * t2 and (value * t1) / t2.
-            squareAverage = ElementwiseUpdate.FlushSubnormal(squareAverage * _rho + _oneMinusRho * gradient * gradient);
-            return parameter - _learningRate * gradient / (Vector.SquareRoot(squareAverage) + _epsilon);
+            squareAverage = (squareAverage * Lanes<TMath, TVector>.Broadcast(_rho) + Lanes<TMath, TVector>.Broadcast(_oneMinusRho) * gradient * gradient).FlushSubnormal();
+            return parameter - Lanes<TMath, TVector>.Broadcast(_learningRate) * gradient / (squareAverage.SquareRoot() + Lanes<TMath, TVector>.Broadcast(_epsilon));
         }
     }
 }

@@ -63,24 +63,28 @@ public sealed class Sgd : Optimizer
 
     private readonly struct Kernel : IUpdateKernel
     {
-        private readonly Vector<float> _learningRate, _momentum;
+        private readonly float _learningRate, _momentum;
         private readonly bool _useMomentum, _nesterov;
 
         public Kernel(Sgd optimizer)
         {
-            _learningRate = new Vector<float>(optimizer.LearningRate);
-            _momentum = new Vector<float>(optimizer.Momentum);
+            _learningRate = optimizer.LearningRate;
+            _momentum = optimizer.Momentum;
             _useMomentum = optimizer.Momentum > 0;
             _nesterov = optimizer.Nesterov;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector<float> Update(Vector<float> parameter, Vector<float> gradient, ref Vector<float> buffer, ref Vector<float> unused)
+        public Lanes<TMath, TVector> Update<TMath, TVector>(Lanes<TMath, TVector> parameter, Lanes<TMath, TVector> gradient,
+            ref Lanes<TMath, TVector> buffer, ref Lanes<TMath, TVector> unused)
+            where TMath : struct, ILaneMath<TVector>
+            where TVector : struct
         {
-            if (!_useMomentum) return parameter - _learningRate * gradient;
-            buffer = ElementwiseUpdate.FlushSubnormal(_momentum * buffer + gradient);
-            Vector<float> direction = _nesterov ? gradient + _momentum * buffer : buffer;
-            return parameter - _learningRate * direction;
+            Lanes<TMath, TVector> learningRate = Lanes<TMath, TVector>.Broadcast(_learningRate), momentum = Lanes<TMath, TVector>.Broadcast(_momentum);
+            if (!_useMomentum) return parameter - learningRate * gradient;
+            buffer = (momentum * buffer + gradient).FlushSubnormal();
+            Lanes<TMath, TVector> direction = _nesterov ? gradient + momentum * buffer : buffer;
+            return parameter - learningRate * direction;
         }
     }
 }

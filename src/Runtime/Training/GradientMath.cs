@@ -1,6 +1,9 @@
 using System;
 using System.Numerics;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics;
+#endif
 using NetGen.Kernels;
 
 namespace NetGen;
@@ -32,20 +35,30 @@ internal static class GradientMath
     /// </summary>
     public static float Finish(Span<float> gradients, ReadOnlySpan<float> weights, float scale, float l2Scale, ref double sumOfSquares)
     {
-        Span<Vector<float>> g = MemoryMarshal.Cast<float, Vector<float>>(gradients);
-        ReadOnlySpan<Vector<float>> w = MemoryMarshal.Cast<float, Vector<float>>(weights);
-        var scaleV = new Vector<float>(scale);
-        var l2V = new Vector<float>(l2Scale);
-        Vector<float> nonFinite = Vector<float>.Zero, squares = Vector<float>.Zero;
-        int done = g.Length * Vector<float>.Count;
+#if NET8_0_OR_GREATER
+        if (Vector512.IsHardwareAccelerated)
+            return Finish<Wide512LaneMath, Vector512<float>>(gradients, weights, scale, l2Scale, ref sumOfSquares);
+#endif
+        return Finish<PortableLaneMath, Vector<float>>(gradients, weights, scale, l2Scale, ref sumOfSquares);
+    }
+
+    private static float Finish<TMath, TVector>(Span<float> gradients, ReadOnlySpan<float> weights, float scale, float l2Scale, ref double sumOfSquares)
+        where TMath : struct, ILaneMath<TVector>
+        where TVector : struct
+    {
+        Span<Lanes<TMath, TVector>> g = MemoryMarshal.Cast<float, Lanes<TMath, TVector>>(gradients);
+        ReadOnlySpan<Lanes<TMath, TVector>> w = MemoryMarshal.Cast<float, Lanes<TMath, TVector>>(weights);
+        Lanes<TMath, TVector> scaleV = Lanes<TMath, TVector>.Broadcast(scale), l2V = Lanes<TMath, TVector>.Broadcast(l2Scale);
+        Lanes<TMath, TVector> nonFinite = default, squares = default;
+        int done = g.Length * default(TMath).Count;
         float tailNonFinite = 0, tailSquares = 0;
         if (l2Scale == 0)
         {
             for (int i = 0; i < g.Length; i++)
             {
-                Vector<float> x = g[i] * scaleV;
+                Lanes<TMath, TVector> x = g[i] * scaleV;
                 g[i] = x;
-                nonFinite += x - x;
+                nonFinite += x.NonFinite();
             }
 
             for (int i = done; i < gradients.Length; i++)
@@ -59,9 +72,9 @@ internal static class GradientMath
         {
             for (int i = 0; i < g.Length; i++)
             {
-                Vector<float> x = g[i] * scaleV + l2V * w[i];
+                Lanes<TMath, TVector> x = g[i] * scaleV + l2V * w[i];
                 g[i] = x;
-                nonFinite += x - x;
+                nonFinite += x.NonFinite();
                 squares += w[i] * w[i];
             }
 
@@ -73,10 +86,10 @@ internal static class GradientMath
                 tailSquares += weights[i] * weights[i];
             }
 
-            sumOfSquares += Vector.Dot(squares, Vector<float>.One) + tailSquares;
+            sumOfSquares += default(TMath).Sum(squares.Value) + tailSquares;
         }
 
-        return Vector.EqualsAll(nonFinite, Vector<float>.Zero) && tailNonFinite == 0 ? 0 : float.NaN;
+        return default(TMath).IsAllZero(nonFinite.Value) && tailNonFinite == 0 ? 0 : float.NaN;
     }
 
     /// <summary>
@@ -119,9 +132,23 @@ internal static class GradientMath
 
     private static void Add(Span<float> destination, ReadOnlySpan<float> source)
     {
-        Span<Vector<float>> d = MemoryMarshal.Cast<float, Vector<float>>(destination);
-        ReadOnlySpan<Vector<float>> s = MemoryMarshal.Cast<float, Vector<float>>(source);
+#if NET8_0_OR_GREATER
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Add<Wide512LaneMath, Vector512<float>>(destination, source);
+            return;
+        }
+#endif
+        Add<PortableLaneMath, Vector<float>>(destination, source);
+    }
+
+    private static void Add<TMath, TVector>(Span<float> destination, ReadOnlySpan<float> source)
+        where TMath : struct, ILaneMath<TVector>
+        where TVector : struct
+    {
+        Span<Lanes<TMath, TVector>> d = MemoryMarshal.Cast<float, Lanes<TMath, TVector>>(destination);
+        ReadOnlySpan<Lanes<TMath, TVector>> s = MemoryMarshal.Cast<float, Lanes<TMath, TVector>>(source);
         for (int i = 0; i < d.Length; i++) d[i] += s[i];
-        for (int i = d.Length * Vector<float>.Count; i < destination.Length; i++) destination[i] += source[i];
+        for (int i = d.Length * default(TMath).Count; i < destination.Length; i++) destination[i] += source[i];
     }
 }

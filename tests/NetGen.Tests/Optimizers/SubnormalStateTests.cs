@@ -4,7 +4,7 @@ using Xunit;
 namespace NetGen.Tests.Optimizers;
 
 /// <summary>
-/// The optimizers flush subnormal state to zero (see ElementwiseUpdate.FlushSubnormal: Intel cores take a microcode assist
+/// The optimizers flush subnormal state to zero (see Lanes.FlushSubnormal and ElementwiseUpdate: Intel cores take a microcode assist
 /// per subnormal operation). These tests decay the state into the subnormal range with exactly-zero gradients, as a
 /// border pixel's weights see, and check that (1) no subnormal value is left in the state, and (2) the parameters are
 /// bit-identical to the same rule in float without flushing, written out here one element at a time in the runtime's
