@@ -84,6 +84,9 @@ internal static class NetGenRunner
     {
         string work = args.Text("work");
         int threads = args.Integer("threads", 1), epochs = args.Integer("epochs", 4);
+        // The shuffle (and nothing else: the weights come from PyTorch's export) depends on the seed; run.sh's
+        // --accuracy-seeds trains with several to show the test accuracy's spread against PyTorch's.
+        int seed = args.Integer("seed", 1);
         var (train, test) = PeerFiles.FashionMnist(args.Text("data", "/usr/share/datasets/fashion-mnist"));
         INetwork network = Create(work, "large");
         var epochSeconds = new EpochSeconds();
@@ -94,7 +97,7 @@ internal static class NetGenRunner
             BatchSize = 64,
             Optimizer = new Adam(1e-3f),
             Threads = threads,
-            Seed = 1,
+            Seed = seed,
             MeasureTrainingAccuracy = true,
             Progress = epochSeconds,
         });

@@ -146,10 +146,10 @@ def infer(args):
 BATCH, LEARNING_RATE = 64, 1e-3
 
 
-def train_torch(layers, activations, sizes, train, test, epochs, threads):
+def train_torch(layers, activations, sizes, train, test, epochs, threads, seed):
     import torch
 
-    torch.manual_seed(models.SEED)
+    torch.manual_seed(seed)  # the shuffle only: the weights come from the export
     torch.set_num_threads(threads)
     # Its best setting on Intel cores: Adam's moments decay into the subnormal range for rarely-lit pixels, and each
     # subnormal operation takes a microcode assist (benchmarks/subnormal). NetGen's optimizers flush those values too.
@@ -175,7 +175,7 @@ def train_torch(layers, activations, sizes, train, test, epochs, threads):
     return times, float((predicted == test[1]).mean()), {"torch": torch.__version__, "flush_denormal": True}
 
 
-def train_numpy(layers, activations, train, test, epochs):
+def train_numpy(layers, activations, train, test, epochs, seed):
     """Hand-written forward, backward and Adam (PyTorch's update, bias-corrected), vectorised per batch."""
     params = [p for layer in layers for p in layer]
     m = [np.zeros_like(p) for p in params]
@@ -184,7 +184,7 @@ def train_numpy(layers, activations, train, test, epochs):
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     x, y = train
     onehot = np.eye(10, dtype=np.float32)[y]
-    rng = np.random.default_rng(models.SEED)
+    rng = np.random.default_rng(seed)
     step, times = 0, []
     for _ in range(epochs):
         order = rng.permutation(x.shape[0])
@@ -232,9 +232,9 @@ def train(args):
     test_set = models.fashion(args.data, "t10k")
     threads = threads_from_environment()
     if args.peer == "torch":
-        times, accuracy, version = train_torch(layers, activations, sizes, train_set, test_set, args.epochs, threads)
+        times, accuracy, version = train_torch(layers, activations, sizes, train_set, test_set, args.epochs, threads, args.seed)
     else:
-        times, accuracy, version = train_numpy(layers, activations, train_set, test_set, args.epochs)
+        times, accuracy, version = train_numpy(layers, activations, train_set, test_set, args.epochs, args.seed)
     print(json.dumps({"peer": "pytorch" if args.peer == "torch" else "numpy", "workload": "t1", "threads": threads,
                       "epoch_s": times, "test_accuracy": accuracy, "epochs": args.epochs, "versions": version,
                       "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", ""), "blas": blas_info()}))
@@ -257,6 +257,7 @@ def main():
     p.add_argument("--peer", choices=["torch", "numpy"], required=True)
     p.add_argument("--work", required=True)
     p.add_argument("--epochs", type=int, default=4)
+    p.add_argument("--seed", type=int, default=models.SEED, help="the shuffle's seed (the weights are the export's)")
     p.add_argument("--data", default=models.FASHION_DIR)
     sub.add_parser("blas")
     args = parser.parse_args()
