@@ -124,6 +124,7 @@ internal static class WidthKernelEmitter
         w.WriteLine($"ref float weight = {TypeNames.RefTo("weights")};");
         w.WriteLine($"ref float source = {TypeNames.RefTo("x")};");
         w.WriteLine($"ref float target = {TypeNames.RefTo("z")};");
+        w.WriteLine("// One weight row after another: the weights come from L2 as a single sequential stream.");
         using (w.OpenBlock("for (int unit = 0; unit < Units; unit++)"))
         {
             w.WriteLine($"ref float row = ref {TypeNames.Unsafe}.Add(ref weight, unit * Inputs);");
