@@ -21,11 +21,14 @@ fi
 tools="tests/fuzz/findings/.tools"
 [ -x "$tools/sharpfuzz" ] || dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$tools"
 
-out="tests/fuzz/findings/harness"
+out="tests/fuzz/findings/harness" plain="tests/fuzz/findings/harness-plain"
 # A fresh folder: publish keeps a newer (instrumented) NetGen.Runtime.dll from the last run, and sharpfuzz refuses to
 # instrument an assembly twice.
-rm -rf "$out"
+rm -rf "$out" "$plain"
 dotnet publish tests/fuzz/NetGen.Fuzz/NetGen.Fuzz.csproj -c Release -o "$out" --nologo -v q
+# Replays run on an uninstrumented copy: instrumented code writes AFL's coverage map and fails outside afl-fuzz
+# (NullReferenceException, AccessViolationException), which would pass for findings.
+cp -r "$out" "$plain"
 # Instrument only the code under test: AFL then steers by coverage of the parsers, not of the harness or the BCL.
 "$tools/sharpfuzz" "$out/NetGen.Runtime.dll"
 
@@ -43,11 +46,13 @@ for target in "${targets[@]}"; do
   afl-fuzz -i "$inputs" -o "$findings" -V "$seconds" -t 10000 -m none -- dotnet "$out/NetGen.Fuzz.dll" "$target" || status=1
   grep -E "run_time|execs_done|execs_per_sec|corpus_count|edges_found|bitmap_cvg|stability|saved_crashes|saved_hangs|slowest_exec_ms" \
     "$findings/default/fuzzer_stats" || true
+  # The queue (every input AFL kept for new coverage) replayed against the 2 s bound: AFL's -t is 10 s.
+  dotnet "$plain/NetGen.Fuzz.dll" replay "$target" "$findings/default/queue" || status=1
   for kind in crashes hangs; do
     dir="$findings/default/$kind"
     if compgen -G "$dir/id*" >/dev/null; then
       # The replay fails on a contract violation and on an input slower than 2 s twice (a hang AFL saw under load may not be one).
-      dotnet "$out/NetGen.Fuzz.dll" replay "$target" "$dir" || status=1
+      dotnet "$plain/NetGen.Fuzz.dll" replay "$target" "$dir" || status=1
       # AFL's names (id:000000,sig:06,src:000001,...) without the colons and commas that not every file system takes.
       mkdir -p "tests/fuzz/regressions/$target"
       for file in "$dir"/id*; do
