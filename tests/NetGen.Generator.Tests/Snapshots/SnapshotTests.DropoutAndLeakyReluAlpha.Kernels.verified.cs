@@ -46,11 +46,11 @@ namespace Regularised
                 Layer0LinearActivate(parameters, input, activation0);
                 // Inverted dropout: survivors are scaled by 1 / (1 - 0.3f) so inference needs no rescaling.
                 global::NetGen.Kernels.DropoutMask.Fill(mask0, seed, stream, 0, 0.3f);
-                for (int i = 0; i < 20; i++) dropped0[i] = activation0[i] * mask0[i];
+                global::NetGen.Kernels.DropoutMask.Apply(activation0, mask0, dropped0);
                 Layer1LinearActivate(parameters, dropped0, activation1);
                 // Inverted dropout: survivors are scaled by 1 / (1 - 0.1f) so inference needs no rescaling.
                 global::NetGen.Kernels.DropoutMask.Fill(mask1, seed, stream, 1, 0.1f);
-                for (int i = 0; i < 12; i++) dropped1[i] = activation1[i] * mask1[i];
+                global::NetGen.Kernels.DropoutMask.Apply(activation1, mask1, dropped1);
                 Layer2Linear(parameters, dropped1, logits);
                 logits.CopyTo(activation2);
                 Layer2Activate(activation2);
@@ -58,10 +58,10 @@ namespace Regularised
                 // Backward: the fused output delta, then dZ[l-1] = (W[l]^T dZ[l]) * g'(Z[l-1]) layer by layer.
                 float loss = OutputGradient(logits, activation2, target, deltaA);
                 Layer2Backward(parameters, dropped1, deltaA, gradients, deltaB);
-                for (int i = 0; i < 12; i++) deltaB[i] *= mask1[i];
+                global::NetGen.Kernels.DropoutMask.ApplyInPlace(deltaB.Slice(0, 12), mask1);
                 Layer1ActivationGradient(activation1, deltaB);
                 Layer1Backward(parameters, dropped0, deltaB, gradients, deltaA);
-                for (int i = 0; i < 20; i++) deltaA[i] *= mask0[i];
+                global::NetGen.Kernels.DropoutMask.ApplyInPlace(deltaA.Slice(0, 20), mask0);
                 Layer0ActivationGradient(activation0, deltaA);
                 Layer0Backward(parameters, input, deltaA, gradients);
                 return loss;

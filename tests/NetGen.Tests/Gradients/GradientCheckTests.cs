@@ -129,6 +129,57 @@ public class GradientCheckTests
         Assert.Equal(mask[123] != 0, DropoutMask.Keeps(1, 2, 0, 123, rate));
     }
 
+    /// <summary>
+    /// <c>Fill</c> (16 units at a time where AVX-512 is accelerated, with an integer threshold) keeps exactly the units
+    /// <c>Keeps</c> (the scalar hash and float comparison) keeps: at lengths around the vector width, at rates whose
+    /// threshold <c>rate * 2^24</c> is whole and where it is not, and for streams and layers with high bits set.
+    /// </summary>
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(0.2f)]
+    [InlineData(0.5f)]
+    [InlineData(0.33333334f)]
+    [InlineData(0.99999994f)]
+    public void FilledMasksMatchTheScalarHashUnitByUnit(float rate)
+    {
+        foreach (int length in new[] { 1, 15, 16, 17, 31, 32, 33, 256, 1000 })
+        foreach (ulong stream in new[] { 0UL, 7UL, ulong.MaxValue - 3 })
+        foreach (int layer in new[] { 0, 3 })
+        {
+            var mask = new float[length];
+            DropoutMask.Fill(mask, seed: -5, stream, layer, rate);
+            for (int unit = 0; unit < length; unit++)
+            {
+                bool keeps = DropoutMask.Keeps(-5, stream, layer, unit, rate);
+                Assert.True(mask[unit] == (keeps ? 1f / (1f - rate) : 0f),
+                    $"rate {rate}, length {length}, stream {stream}, layer {layer}, unit {unit}: mask {mask[unit]}, Keeps says {keeps}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The comparison at its edge, where a threshold rounded the wrong way would differ: with the rate set to exactly
+    /// a unit's own uniform <c>k / 2^24</c> the unit is kept (<c>r &gt;= rate</c>), and with the next float above it the
+    /// unit is dropped. Units 5 (in the 16-unit vector body) and 16 (the scalar tail) of a 17-unit mask.
+    /// </summary>
+    [Theory]
+    [InlineData(5)]
+    [InlineData(16)]
+    public void FilledMasksCompareAtTheExactThreshold(int unit)
+    {
+        const int seed = 11, layer = 2;
+        const ulong stream = 42;
+        // The hash of the remarks on DropoutMask, written out.
+        ulong layerKey = NetGenRandom.Mix(NetGenRandom.Mix((ulong)(uint)seed ^ 0xD80D0D0DUL) + stream);
+        ulong k = NetGenRandom.Mix(layerKey + (((ulong)(uint)layer << 32) | (uint)unit)) >> 40;
+        float exact = k * (1f / (1 << 24));
+        var mask = new float[17];
+        DropoutMask.Fill(mask, seed, stream, layer, exact);
+        Assert.True(mask[unit] != 0, $"unit {unit} with rate = its own uniform {exact:R} must be kept");
+        DropoutMask.Fill(mask, seed, stream, layer, MathF.BitIncrement(exact));
+        Assert.True(mask[unit] == 0, $"unit {unit} with rate just above its uniform {exact:R} must be dropped");
+    }
+
     /// <summary>The masks the generated pass used, rebuilt from the runtime helper: the reference's input.</summary>
     internal static double[][]? MasksOf(INetwork net, int seed, ulong stream)
     {

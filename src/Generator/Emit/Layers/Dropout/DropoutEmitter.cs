@@ -37,12 +37,12 @@ internal sealed class DropoutEmitter : ILayerEmitter
         string rate = Literals.Float(dropout.Rate);
         w.WriteLine($"// Inverted dropout: survivors are scaled by 1 / (1 - {rate}) so inference needs no rescaling.");
         w.WriteLine($"{TypeNames.DropoutMask}.Fill(mask{l}, seed, stream, {l}, {rate});");
-        w.WriteLine($"for (int i = 0; i < {dropout.Width}; i++) dropped{l}[i] = {input}[i] * mask{l}[i];");
+        w.WriteLine($"{TypeNames.DropoutMask}.Apply({input}, mask{l}, dropped{l});");
         return $"dropped{l}";
     }
 
     public void EmitBackward(SourceWriter w, PassContext context, LayerNode node) =>
-        w.WriteLine($"for (int i = 0; i < {node.Outputs}; i++) {context.Delta(node.Layer)}[i] *= mask{node.Layer}[i];");
+        w.WriteLine($"{TypeNames.DropoutMask}.ApplyInPlace({context.Delta(node.Layer)}.Slice(0, {node.Outputs}), mask{node.Layer});");
 
     public string EmitBatchForward(SourceWriter w, PassContext context, LayerNode node, string input)
     {
@@ -51,10 +51,10 @@ internal sealed class DropoutEmitter : ILayerEmitter
         int l = dropout.Layer, width = dropout.Width;
         // Each example's mask from its own stream, as Train draws it, so batched and per-example training agree.
         w.WriteLine($"for (int e = 0; e < n; e++) {TypeNames.DropoutMask}.Fill(mask{l}.Slice(e * {width}, {width}), seed, stream + (ulong)(first + e), {l}, {Literals.Float(dropout.Rate)});");
-        w.WriteLine($"for (int i = 0; i < dropped{l}.Length; i++) dropped{l}[i] = {input}[i] * mask{l}[i];");
+        w.WriteLine($"{TypeNames.DropoutMask}.Apply({input}, mask{l}, dropped{l});");
         return $"dropped{l}";
     }
 
     public void EmitBatchBackward(SourceWriter w, PassContext context, LayerNode node) =>
-        w.WriteLine($"for (int i = 0; i < n * {node.Outputs}; i++) {context.Delta(node.Layer)}[i] *= mask{node.Layer}[i];");
+        w.WriteLine($"{TypeNames.DropoutMask}.ApplyInPlace({context.Delta(node.Layer)}.Slice(0, n * {node.Outputs}), mask{node.Layer});");
 }
