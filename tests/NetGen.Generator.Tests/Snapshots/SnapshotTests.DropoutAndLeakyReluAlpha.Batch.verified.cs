@@ -36,11 +36,11 @@ namespace Regularised
                     global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(0, 200), parameters.Slice(200, 20), input, activation0, n, 10, 20);
                     for (int e = 0; e < n; e++) Layer0Activate(activation0.Slice(e * 20, 20));
                     for (int e = 0; e < n; e++) global::NetGen.Kernels.DropoutMask.Fill(mask0.Slice(e * 20, 20), seed, stream + (ulong)(first + e), 0, 0.3f);
-                    for (int i = 0; i < dropped0.Length; i++) dropped0[i] = activation0[i] * mask0[i];
+                    global::NetGen.Kernels.DropoutMask.Apply(activation0, mask0, dropped0);
                     global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(220, 240), parameters.Slice(460, 12), dropped0, activation1, n, 20, 12);
                     for (int e = 0; e < n; e++) Layer1Activate(activation1.Slice(e * 12, 12));
                     for (int e = 0; e < n; e++) global::NetGen.Kernels.DropoutMask.Fill(mask1.Slice(e * 12, 12), seed, stream + (ulong)(first + e), 1, 0.1f);
-                    for (int i = 0; i < dropped1.Length; i++) dropped1[i] = activation1[i] * mask1[i];
+                    global::NetGen.Kernels.DropoutMask.Apply(activation1, mask1, dropped1);
                     global::NetGen.Kernels.BatchKernels.Linear(parameters.Slice(472, 12), parameters.Slice(484, 1), dropped1, logits, n, 12, 1);
                     logits.CopyTo(activation2);
                     for (int e = 0; e < n; e++) Layer2Activate(activation2.Slice(e * 1, 1));
@@ -56,12 +56,12 @@ namespace Regularised
                     global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 1), dropped1, gradients.Slice(472, 12), gradients.Slice(484,
                         1), n, 12, 1);
                     global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(472, 12), deltaA.Slice(0, n * 1), deltaB, n, 12, 1);
-                    for (int i = 0; i < n * 12; i++) deltaB[i] *= mask1[i];
+                    global::NetGen.Kernels.DropoutMask.ApplyInPlace(deltaB.Slice(0, n * 12), mask1);
                     for (int e = 0; e < n; e++) Layer1ActivationGradient(activation1.Slice(e * 12, 12), deltaB.Slice(e * 12, 12));
                     global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaB.Slice(0, n * 12), dropped0, gradients.Slice(220, 240), gradients.Slice(460,
                         12), n, 20, 12);
                     global::NetGen.Kernels.BatchKernels.InputGradients(parameters.Slice(220, 240), deltaB.Slice(0, n * 12), deltaA, n, 20, 12);
-                    for (int i = 0; i < n * 20; i++) deltaA[i] *= mask0[i];
+                    global::NetGen.Kernels.DropoutMask.ApplyInPlace(deltaA.Slice(0, n * 20), mask0);
                     for (int e = 0; e < n; e++) Layer0ActivationGradient(activation0.Slice(e * 20, 20), deltaA.Slice(e * 20, 20));
                     global::NetGen.Kernels.BatchKernels.AccumulateGradients(deltaA.Slice(0, n * 20), input, gradients.Slice(0, 200), gradients.Slice(200, 20),
                         n, 10, 20);
