@@ -201,7 +201,7 @@ def table(work, md_path):
         out.append("")
         out.append("Test accuracy (10,000 test images) after the T1 run's epochs, 1 thread: " + ", ".join(
             f"{label} {a:.4f} ({e} epochs)" for _, label, e, a in accuracy_lines))
-    spreads = seed_spreads(extra)
+    spreads = seed_spreads(extra)  # also judges the accuracy goal below
     if spreads:
         out.append("")
         out.append("Test accuracy over shuffle seeds (the rounds' seed and the `--accuracy-seeds` runs; T1, 1 thread): " + "; ".join(
@@ -244,7 +244,6 @@ def table(work, md_path):
             goal(f"{workload.upper()}: 2 threads ≥ 1.8x 1 thread ({scaling:.2f}x)", scaling >= 1.8)
     ng = extra.get(("accuracy", "t1/1", "netgen"))
     pt = extra.get(("accuracy", "t1/1", "pytorch"))
-    spreads = seed_spreads(extra)
     if "netgen" in spreads and "pytorch" in spreads and ng and ng[0][0] == 4:
         a, b = statistics.mean(spreads["netgen"][1]), statistics.mean(spreads["pytorch"][1])
         n = min(len(spreads["netgen"][1]), len(spreads["pytorch"][1]))

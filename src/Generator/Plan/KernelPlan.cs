@@ -148,18 +148,18 @@ internal sealed class KernelPlan
     /// transpose-add, which costs more than the multiply-adds it saves on a row of one or two 512-bit vectors. Measured
     /// on a 2-core Xeon (model 207, AVX-512), one layer's Linear back to back, both widths' kernels interleaved in one
     /// process, medians of 1,500 samples: 16-to-32 took 22.3 ns at 256 bits against 34.7 ns at 512; 32-to-32, 32.3
-    /// against 40.2 ns. On a 2-core AMD EPYC Zen 5 (family 26, model 2), whose 512-bit units are full width, the same holds:
-    /// the whole 16-32-32-4 network took 77-79 ns with 512-bit short rows against 65-66 ns at 256 bits (the peer
-    /// benchmark's i1-tiny medians, two builds run alternately). From 64 inputs the multiply-adds saved (at least 4 per
-    /// row) should outweigh the fold (not measured).
+    /// against 40.2 ns. On a 2-core AMD EPYC Zen 5 (family 26, model 2), whose measured FMA peak doubles from 256 to 512
+    /// bits (132 to 266 GFLOP/s per core), the same holds: the whole 16-32-32-4 network took 77-79 ns with 512-bit short
+    /// rows against 65-66 ns at 256 bits (the peer runner's i1-tiny medians, the two builds measured one after the other
+    /// minutes apart). From 64 inputs the multiply-adds saved (at least 4 per row) should outweigh the fold (not measured).
     /// </summary>
     public const int Wide512MinInputs = 64;
 
     /// <summary>
-    /// Layers with at least this many weights (64 KB, beyond the 32-48 KB L1 data cache of current x86 and ARM cores)
-    /// and rows of at least <see cref="StreamedMinInputs"/> inputs read their rows one after another
+    /// Layers with at least this many weights (64 KB, beyond the 48 KB L1 data cache of the Zen 5 core below, as lscpu
+    /// reports it) and rows of at least <see cref="StreamedMinInputs"/> inputs read their rows one after another
     /// (<see cref="RowOrder.Streamed"/>). Their weights come from L2, and L2 delivers a single sequential stream at close
-    /// to its peak but eight interleaved row streams far slower. Measured on a 2-core AMD EPYC Zen 5 (family 26, model 2),
+    /// to the speed of a plain read but eight interleaved row streams far slower. Measured on a 2-core AMD EPYC Zen 5 (family 26, model 2),
     /// one layer at 512 bits, both orders interleaved in one process, medians of 200 samples: 784-to-128 took 2.05 µs
     /// streamed against 3.12 µs blocked (a plain read of its 401 KB took 1.94 µs), 256-to-256 1.35 against 2.00 µs,
     /// 128-to-128 0.44 against 0.51 µs; below the threshold blocked wins: 128-to-64 (32 KB) 0.20 against 0.14 µs.
@@ -173,8 +173,9 @@ internal sealed class KernelPlan
     public const int StreamedMinInputs = 128;
 
     /// <summary>
-    /// Accumulators per streamed row: four independent multiply-add chains, with the L2 stream (one weight vector a cycle
-    /// at best) rather than the FMA latency the limit. Eight measured no faster (784-to-128: 2.03 against 2.05 µs).
+    /// Accumulators per streamed row: four independent multiply-add chains. The L2 stream is the limit, not the FMA
+    /// latency: 784-to-128 took 2.05 µs against 1.94 µs for a plain read of its weights, and eight accumulators measured
+    /// no faster (2.03 µs; same machine and process as above).
     /// </summary>
     public const int StreamedAccumulators = 4;
 

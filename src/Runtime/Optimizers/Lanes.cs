@@ -69,7 +69,8 @@ internal readonly struct PortableLaneMath : ILaneMath<Vector<float>>
 #if NET8_0_OR_GREATER
 /// <summary>
 /// <c>Vector512&lt;float&gt;</c>, where AVX-512 is accelerated. .NET keeps <c>Vector&lt;float&gt;</c> at 256 bits on
-/// such CPUs, and the optimizer step is bound by its square roots and divisions, so the step takes this width explicitly.
+/// such CPUs, and Adam's step over 235k parameters ran 2.5-3x faster at this width than on the 256-bit path (73-88 µs
+/// against 214-267 µs, alternating processes on a 2-core AMD EPYC Zen 5), so the step takes it explicitly.
 /// </summary>
 internal readonly struct Wide512LaneMath : ILaneMath<Vector512<float>>
 {

@@ -37,9 +37,6 @@ public class AllocationTests
             }
         }
 
-        Exercise(); // warm-up: JIT tiers, thread-static scratch
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Exercise();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        SteadyStateAllocations.AssertNone(Exercise);
     }
 }

@@ -80,14 +80,7 @@ public class TypedBufferTests
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
-        // Warm-up: the thread-static scratch, and the JIT's tiering. One call was not always enough: in CI's scalar pass
-        // (DOTNET_EnableHWIntrinsic=0) WideNetwork's second call once allocated 7,288 B, one-time work of a method still
-        // reaching its final tier on the calling thread. The promise is for the steady state, so warm up a few calls
-        // and then require every one of ten calls to allocate nothing.
-        for (int i = 0; i < 5; i++) exercise();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++) exercise();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        SteadyStateAllocations.AssertNone(exercise);
     }
 
     private delegate float TypedCall<TNetwork, TInput>(TNetwork network, in TInput input);
